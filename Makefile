@@ -1,0 +1,59 @@
+# hikari-e2e: every job bootstraps what it needs (.venv, packages, a browser, ffmpeg).
+# `make help` lists the targets.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+N      ?= auto
+RESULTS ?= test-results
+PYTEST_ARGS ?=
+E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --tracing=retain-on-failure \
+	--screenshot=only-on-failure --video=retain-on-failure
+
+.DEFAULT_GOAL := help
+.PHONY: help setup browser e2e test lint unit serve bench clean
+
+help: ## list the targets
+	@awk -F ':.*## ' '/^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "hikari-e2e needs Python 3.11 or newer as $(PYTHON); run: make PYTHON=python3.11 ..."; \
+		exit 1; }
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/apt-python-venv
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	@touch $@
+
+setup: $(STAMP) browser ## create .venv, install the packages, provision Chromium and ffmpeg
+
+browser: $(STAMP)
+	@$(BIN)/python -m e2e.browser
+
+e2e: setup ## the whole browser suite against the embedded mock, in parallel, with reports
+	@mkdir -p $(RESULTS)
+	$(BIN)/pytest e2e -n $(N) $(E2E_ARTIFACTS) \
+		--junitxml=$(RESULTS)/e2e-junit.xml \
+		--html=$(RESULTS)/e2e-report.html --self-contained-html $(PYTEST_ARGS)
+
+lint: $(STAMP) ## ruff, formatting, and no fixed waits in the suite
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	@! grep -rnE 'time\.sleep\(|wait_for_timeout\(' e2e fixtures conftest.py \
+		|| { echo "fixed waits in the suite: move the mock's clock or use expect"; exit 1; }
+
+unit: $(STAMP) ## the mock's own tests (no browser)
+	@mkdir -p $(RESULTS)
+	$(BIN)/pytest tests -p no:playwright --junitxml=$(RESULTS)/unit-junit.xml $(PYTEST_ARGS)
+
+test: lint unit e2e ## everything the project checks: lint, unit tests, the browser suite
+
+serve: $(STAMP) ## run the whole mock environment on 127.0.0.1 until Ctrl-C
+	$(BIN)/hikari-mock serve
+
+bench: setup ## the benchmarks, printing their figures and ratios
+	$(BIN)/python bench/bench_foundation.py
+
+clean: ## remove .venv and test results
+	rm -rf $(VENV) $(RESULTS) *.egg-info

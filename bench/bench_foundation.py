@@ -1,0 +1,212 @@
+"""Measure the foundation's figures against baselines in one run, and print them with ratios.
+
+1. Environment start-up in-process (both sites, home, SMTP sink) vs one bare werkzeug server.
+2. Per-test browser overhead (new context + page + close) as the suite runs it (tracing and
+   video recorded, kept only on failure) vs artifacts off, plus the per-test reset.
+3. `make e2e` on a set-up checkout: time to its first test body vs bare pytest's.
+
+Run: make bench (or .venv/bin/python bench/bench_foundation.py [--quick]).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from e2e import browser  # noqa: E402
+from mock_site.client import ControlClient  # noqa: E402
+from mock_site.environment import Environment  # noqa: E402
+
+FREE = {"home": 0, "east": 0, "west": 0, "smtp": 0}
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.1f} ms"
+
+
+def bench_start(runs: int) -> list[tuple[str, str, str, str]]:
+    ours, bare = [], []
+    for _ in range(runs):
+        started = time.perf_counter()
+        env = Environment().start(FREE)
+        ours.append(time.perf_counter() - started)
+        env.stop()
+
+        started = time.perf_counter()
+        server = make_server("127.0.0.1", 0, lambda e, s: [], threaded=True)
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        bare.append(time.perf_counter() - started)
+        server.shutdown()
+        server.server_close()
+    ours_p50, bare_p50 = statistics.median(ours), statistics.median(bare)
+    return [
+        (
+            "environment up in-process (p50)",
+            ms(ours_p50),
+            "≤ 500 ms",
+            f"{ours_p50 / bare_p50:.1f}× one bare werkzeug server ({ms(bare_p50)})",
+        ),
+    ]
+
+
+def bench_browser(runs: int) -> list[tuple[str, str, str, str]]:
+    plan = browser.plan(headless=True)
+    launch = plan.merge({"headless": True})
+    env = Environment().start(FREE)
+    client = ControlClient(env.url("home"))
+    video_dir = Path(tempfile.mkdtemp(prefix="hikari-bench-video-"))
+    browser.ensure_ffmpeg()
+    try:
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(**launch)
+            bare, suite, resets = [], [], []
+            for i in range(runs + 2):
+                started = time.perf_counter()
+                context = chromium.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+                context.new_page()
+                context.close()
+                elapsed_bare = time.perf_counter() - started
+
+                started = time.perf_counter()
+                context = chromium.new_context(
+                    locale="ja-JP", timezone_id="Asia/Tokyo", record_video_dir=video_dir
+                )
+                context.tracing.start(screenshots=True, snapshots=True, sources=True)
+                page = context.new_page()
+                context.tracing.stop()
+                context.close()
+                page.video.delete()
+                elapsed_suite = time.perf_counter() - started
+
+                started = time.perf_counter()
+                client.reset()
+                elapsed_reset = time.perf_counter() - started
+                if i >= 2:  # the first rounds warm the browser up
+                    bare.append(elapsed_bare)
+                    suite.append(elapsed_suite)
+                    resets.append(elapsed_reset)
+            chromium.close()
+    finally:
+        env.stop()
+        shutil.rmtree(video_dir, ignore_errors=True)
+    b50, s50 = statistics.median(bare), statistics.median(suite)
+    return [
+        (
+            "per-test context+page+close, artifacts off (p50 / p95)",
+            f"{ms(b50)} / {ms(percentile(bare, 0.95))}",
+            "p50 ≤ 60 ms",
+            "1.0× (the floor)",
+        ),
+        (
+            "same with trace + video kept on failure only (p50 / p95)",
+            f"{ms(s50)} / {ms(percentile(suite, 0.95))}",
+            "—",
+            f"{s50 / b50:.2f}× artifacts off",
+        ),
+        (
+            "per-test environment reset through the API (p50)",
+            ms(statistics.median(resets)),
+            "—",
+            f"{statistics.median(resets) / b50:.2f}× a context",
+        ),
+    ]
+
+
+def time_to_first_test(command: list[str], cwd: Path, extra_env: dict[str, str]) -> float:
+    with tempfile.TemporaryDirectory() as scratch:
+        stamp = Path(scratch) / "first-test"
+        env = {
+            **os.environ,
+            **extra_env,
+            "HIKARI_FIRST_TEST_STAMP": str(stamp),
+            "PYTHONPATH": str(ROOT),
+            "PYTEST_ADDOPTS": "-p bench.first_test",
+        }
+        started = time.time()
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        try:
+            while not stamp.exists() or not stamp.read_text():
+                if process.poll() is not None:
+                    raise RuntimeError(f"{' '.join(command)} ended before its first test")
+                time.sleep(0.01)  # a benchmark's own polling; the suite itself never sleeps
+            return float(stamp.read_text()) - started
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait()
+
+
+def bench_first_test(runs: int) -> list[tuple[str, str, str, str]]:
+    with tempfile.TemporaryDirectory() as scratch:
+        bare_dir = Path(scratch)
+        (bare_dir / "test_one.py").write_text("def test_one():\n    assert True\n")
+        pytest = str(ROOT / ".venv" / "bin" / "pytest")
+        bare = [
+            time_to_first_test([pytest, "-q", "-p", "no:cacheprovider"], bare_dir, {})
+            for _ in range(runs)
+        ]
+    ours = [
+        time_to_first_test(
+            ["make", "--no-print-directory", "e2e"],
+            ROOT,
+            {"RESULTS": tempfile.mkdtemp(prefix="hikari-bench-results-")},
+        )
+        for _ in range(runs)
+    ]
+    o50, b50 = statistics.median(ours), statistics.median(bare)
+    return [
+        (
+            "`make e2e` on a set-up checkout to its first test (p50)",
+            f"{o50:.2f} s",
+            "≤ 5 s",
+            f"{o50 / b50:.1f}× bare pytest with one test ({b50:.2f} s)",
+        ),
+    ]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer rounds, for a smoke run")
+    args = parser.parse_args()
+    rounds = (3, 8, 1) if args.quick else (10, 30, 3)
+    rows = [*bench_start(rounds[0]), *bench_browser(rounds[1]), *bench_first_test(rounds[2])]
+    print(
+        f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
+        f"browser {'Playwright' if browser.plan().managed else browser.plan().executable_path}"
+    )
+    print("| figure | measured | target | compared in the same run |")
+    print("|---|---|---|---|")
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

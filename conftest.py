@@ -1,0 +1,122 @@
+"""Wire the mock environment, the browser, the clock and test data into pytest."""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterator
+from typing import Protocol
+
+import pytest
+
+from e2e import browser
+from fixtures.builders import LineBuilder, LineSpec
+from mock_site.client import ControlClient, ControlError
+from mock_site.environment import Environment
+
+URL_OPTION = "--hikari-url"
+URL_ENV = "HIKARI_URL"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("hikari", "hikari-e2e")
+    group.addoption(
+        URL_OPTION,
+        default=os.environ.get(URL_ENV),
+        metavar="URL",
+        help="run against an already running environment (its home, e.g. http://127.0.0.1:5000) "
+        f"instead of starting one in-process; also ${URL_ENV}. Run it without -n: every test "
+        "resets that one environment.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hikari_url") and (config.getoption("numprocesses", None) or 0):
+        raise pytest.UsageError(
+            f"{URL_OPTION} shares one environment that every test resets; run it without -n"
+        )
+
+
+@pytest.fixture(scope="session")
+def hikari(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
+    """Start the whole environment once per worker (or reach a running one) and control it."""
+    url = pytestconfig.getoption("hikari_url")
+    if url:
+        client = ControlClient(url)
+        try:
+            client.describe()
+        except (OSError, ControlError) as error:
+            pytest.exit(f"cannot reach the environment at {url}: {error}. Is `make serve` on?", 2)
+        yield client
+        return
+    env = Environment().start({"home": 0, "east": 0, "west": 0, "smtp": 0})
+    try:
+        yield ControlClient(env.url("home"))
+    finally:
+        env.stop()
+
+
+@pytest.fixture(params=["east", "west"])
+def region(request: pytest.FixtureRequest) -> str:
+    """Run the test once against the East site and once against the West site."""
+    return request.param
+
+
+@pytest.fixture
+def site_url(hikari: ControlClient, region: str) -> str:
+    """Return the base URL of this test's regional site."""
+    return hikari.site_url(region)
+
+
+@pytest.fixture
+def home_url(hikari: ControlClient) -> str:
+    """Return the base URL of the environment's home."""
+    return hikari.home_url
+
+
+@pytest.fixture
+def clock(hikari: ControlClient) -> ControlClient:
+    """Move the mock's clock: clock.advance(hours=24), clock.set_now(...), clock.now()."""
+    return hikari
+
+
+class MakeLine(Protocol):
+    def __call__(self, region: str, **options: object) -> LineSpec: ...
+
+
+@pytest.fixture
+def line_builder(request: pytest.FixtureRequest) -> LineBuilder:
+    """Return a Faker builder seeded by the test's id, so every run gets the same data."""
+    return LineBuilder(zlib.crc32(request.node.nodeid.encode()))
+
+
+@pytest.fixture
+def make_line(hikari: ControlClient, line_builder: LineBuilder) -> MakeLine:
+    """Seed a line built by line_builder (options as LineBuilder.line) and return its spec."""
+
+    def make(region: str, **options: object) -> LineSpec:
+        spec = line_builder.line(region, **options)
+        hikari.add_line(region, **spec.api_fields())
+        return spec
+
+    return make
+
+
+# pytest-playwright: extend its fixtures, never replace them.
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Use Playwright's Chromium when installed, else the system's with offline flags."""
+    headless = browser_type_launch_args.get("headless", True)
+    try:
+        launch_plan = browser.plan(headless=headless)
+    except browser.NoBrowser as error:
+        pytest.exit(str(error), 2)
+    return launch_plan.merge(browser_type_launch_args)
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """Browse as a customer in Japan does."""
+    return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}

@@ -1,0 +1,1 @@
+"""The browser suite: page objects, journeys and tests against the mock environment."""

@@ -1,0 +1,185 @@
+"""Find a Chromium for the suite, install one where we may, and give video its ffmpeg.
+
+Order: the Playwright-managed Chromium when it is installed; else HIKARI_CHROMIUM; else a system
+Chromium on PATH; else, as root on Debian or Ubuntu, apt-get install chromium fonts-noto-cjk;
+else stop with what to run. Run `python -m e2e.browser` to provision (make does).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import playwright
+
+ENV_VAR = "HIKARI_CHROMIUM"
+SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+# Without these a system Chromium keeps dialling Google's servers, which fails offline.
+SYSTEM_ARGS = (
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+)
+APT_PACKAGES = ("chromium", "fonts-noto-cjk")
+CJK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
+
+
+class NoBrowser(RuntimeError):
+    """Say that no Chromium is usable, and what to run."""
+
+
+@dataclass(frozen=True)
+class LaunchPlan:
+    """Describe how to launch Chromium: Playwright's own, or a system binary with extra flags."""
+
+    executable_path: str | None
+    args: tuple[str, ...] = field(default=())
+
+    @property
+    def managed(self) -> bool:
+        return self.executable_path is None
+
+    def merge(self, launch_args: dict) -> dict:
+        """Return pytest-playwright's launch arguments with this plan applied."""
+        if self.managed:
+            return launch_args
+        args = [*launch_args.get("args", []), *(a for a in self.args)]
+        return {**launch_args, "executable_path": self.executable_path, "args": args}
+
+
+def browsers_path() -> Path:
+    """Return where Playwright keeps its browsers (PLAYWRIGHT_BROWSERS_PATH or its cache)."""
+    configured = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")
+    if configured == "0":
+        return Path(playwright.__file__).parent / "driver" / "package" / ".local-browsers"
+    if configured:
+        return Path(configured)
+    cache = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(cache) / "ms-playwright"
+
+
+def _revisions() -> dict[str, str]:
+    manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
+    return {b["name"]: b["revision"] for b in json.loads(manifest.read_text())["browsers"]}
+
+
+def managed_chromium(headless: bool = True) -> bool:
+    """Tell whether Playwright's own Chromium for this mode is installed and complete."""
+    revisions = _revisions()
+    name = "chromium_headless_shell" if headless else "chromium"
+    revision = revisions.get(name.replace("_", "-"), revisions["chromium"])
+    return (browsers_path() / f"{name}-{revision}" / "INSTALLATION_COMPLETE").exists()
+
+
+def system_chromium() -> str | None:
+    """Return HIKARI_CHROMIUM, or the first Chromium on PATH, or None."""
+    configured = os.environ.get(ENV_VAR)
+    if configured:
+        if not os.access(configured, os.X_OK):
+            raise NoBrowser(f"{ENV_VAR}={configured} is not an executable file")
+        return configured
+    for name in SYSTEM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+def plan(headless: bool = True) -> LaunchPlan:
+    """Decide which Chromium the suite launches, without installing anything."""
+    if not os.environ.get(ENV_VAR) and managed_chromium(headless):
+        return LaunchPlan(None)
+    found = system_chromium()
+    if found is None:
+        raise NoBrowser(instructions())
+    return LaunchPlan(found, SYSTEM_ARGS)
+
+
+def instructions() -> str:
+    return (
+        "No Chromium found for the browser suite. Do one of these, then run again:\n"
+        f"  - as root on Debian/Ubuntu: apt-get install -y {' '.join(APT_PACKAGES)}\n"
+        f"  - point {ENV_VAR} at a Chromium or Chrome binary\n"
+        "  - where Playwright's download servers are reachable:"
+        " .venv/bin/playwright install chromium"
+    )
+
+
+def _can_apt() -> bool:
+    return (
+        os.geteuid() == 0
+        and Path("/etc/debian_version").exists()
+        and shutil.which("apt-get") is not None
+    )
+
+
+def _apt_install(packages: list[str]) -> None:
+    print(f"e2e.browser: installing {' '.join(packages)} with apt-get", flush=True)
+    env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
+    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
+
+
+def ensure_browser() -> LaunchPlan:
+    """Return a launch plan, installing Debian's Chromium (and CJK fonts) when root may."""
+    try:
+        found = plan()
+    except NoBrowser:
+        if not _can_apt():
+            raise
+        _apt_install(list(APT_PACKAGES))
+        return plan()
+    if not found.managed and not CJK_FONT_DIR.exists():
+        if _can_apt():
+            _apt_install(["fonts-noto-cjk"])
+        else:
+            print(
+                "e2e.browser: no Japanese font found; screenshots and videos will show boxes. "
+                "Install fonts-noto-cjk.",
+                file=sys.stderr,
+            )
+    return found
+
+
+def ffmpeg_path() -> Path:
+    """Return where Playwright looks for the ffmpeg it records video with."""
+    return browsers_path() / f"ffmpeg-{_revisions()['ffmpeg']}" / "ffmpeg-linux"
+
+
+def ensure_ffmpeg() -> Path:
+    """Link the ffmpeg inside the imageio-ffmpeg wheel where Playwright looks, if none is there."""
+    target = ffmpeg_path()
+    if target.exists():
+        return target
+    import imageio_ffmpeg
+
+    source = Path(imageio_ffmpeg.get_ffmpeg_exe())
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink():
+        target.unlink()
+    target.symlink_to(source)
+    return target
+
+
+def main() -> int:
+    """Provision the browser and ffmpeg, and say what will be used."""
+    try:
+        found = ensure_browser()
+    except (NoBrowser, subprocess.CalledProcessError) as error:
+        print(f"e2e.browser: {error}", file=sys.stderr)
+        if isinstance(error, subprocess.CalledProcessError):
+            print(instructions(), file=sys.stderr)
+        return 1
+    which = "Playwright's own Chromium" if found.managed else found.executable_path
+    print(f"e2e.browser: browser {which}; ffmpeg {ensure_ffmpeg()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

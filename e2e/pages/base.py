@@ -1,0 +1,36 @@
+"""What every page object shares: the page, the site's base URL, the heading and the alert."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Locator, Page
+
+
+class Screen:
+    """Wrap one screen of a site reached at base_url; subclasses name PATH and TITLE."""
+
+    PATH = "/"
+    TITLE = ""
+
+    def __init__(self, page: Page, base_url: str) -> None:
+        self.page = page
+        self.base_url = base_url
+
+    def open(self):
+        """Navigate straight to this screen."""
+        self.page.goto(self.base_url + self.PATH)
+        return self
+
+    @property
+    def heading(self) -> Locator:
+        """Return the screen's one h1."""
+        return self.page.get_by_role("heading", level=1)
+
+    @property
+    def alert(self) -> Locator:
+        """Return the error box (role=alert)."""
+        return self.page.get_by_role("alert")
+
+    @property
+    def status(self) -> Locator:
+        """Return the notice box (role=status)."""
+        return self.page.get_by_role("status")

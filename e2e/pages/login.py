@@ -1,0 +1,37 @@
+"""The login screen (AGL_Disp.do)."""
+
+from __future__ import annotations
+
+from mock_site import wording
+
+from .base import Screen
+
+
+class LoginPage(Screen):
+    """Log in with 電話番号 and パスワード."""
+
+    PATH = "/AGL_Disp.do"
+    TITLE = wording.LOGIN_TITLE
+
+    def fill(self, number: str, password: str) -> None:
+        """Type the number and password without submitting."""
+        self.page.get_by_label(wording.PHONE_NUMBER, exact=True).fill(number)
+        self.page.get_by_label(wording.PASSWORD, exact=True).fill(password)
+
+    def submit(self) -> None:
+        """Click 「ログイン」."""
+        self.page.get_by_role("button", name=wording.LOGIN, exact=True).click()
+
+    def login(self, number: str, password: str):
+        """Log in and land on the top screen."""
+        from .top import TopPage
+
+        self.fill(number, password)
+        self.submit()
+        return TopPage(self.page, self.base_url)
+
+    def login_expecting_error(self, number: str, password: str) -> LoginPage:
+        """Try to log in and stay on the login screen with an error."""
+        self.fill(number, password)
+        self.submit()
+        return self

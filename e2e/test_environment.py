@@ -1,0 +1,58 @@
+"""The environment's home lists the seeded lines; reset forgets what a test added."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page, expect
+
+from mock_site import seed, wording
+from mock_site.client import ControlClient
+
+from .pages import HomePage, LoginPage
+
+
+def test_home_lists_the_guide_example_line_in_both_regions(page: Page, home_url):
+    home = HomePage(page, home_url).open()
+
+    expect(home.heading).to_have_text(wording.HOME_TITLE)
+    for region in ("east", "west"):
+        for number in seed.GUIDE_NUMBERS:
+            expect(home.row_of(region, number)).to_contain_text(wording.CREDENTIAL_NONE)
+
+
+def test_home_shows_a_seeded_line_until_reset(page: Page, hikari: ControlClient, make_line):
+    line = make_line("west", auth_unit=wording.UNIT_NUMBER)
+    home = HomePage(page, home_url := hikari.home_url).open()
+    expect(home.row_of("west", line.contract_number)).to_contain_text(
+        wording.UNIT_NAMES[wording.UNIT_NUMBER]
+    )
+
+    hikari.reset()
+    home = HomePage(page, home_url).open()
+
+    expect(home.lines_table("west")).to_be_visible()
+    expect(home.row_of("west", line.contract_number)).to_have_count(0)
+
+
+def test_home_links_to_each_regional_login(page: Page, home_url, region):
+    company = {"east": "NTT東日本", "west": "NTT西日本"}[region]
+    HomePage(page, home_url).open()
+
+    page.get_by_role("row").filter(has_text=company).get_by_role("link").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(wording.LOGIN_TITLE)
+    expect(page.get_by_text(company)).to_be_visible()
+
+
+def test_unknown_path_gets_a_japanese_404_page(page: Page, site_url):
+    response = page.goto(site_url + "/no-such-page.do")
+
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text(wording.NOT_FOUND_TITLE)
+    expect(page.get_by_role("link", name=wording.BACK_TO_LOGIN)).to_be_visible()
+
+
+def test_login_screen_carries_the_guide_notes(page: Page, site_url):
+    LoginPage(page, site_url).open()
+
+    for note in wording.LOGIN_NOTES:
+        expect(page.get_by_text(note)).to_be_visible()

@@ -1,0 +1,99 @@
+"""The mock ひかり電話設定サイト: create_app for one region, and the environment of them all."""
+
+from __future__ import annotations
+
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from flask import Flask, jsonify, render_template, request
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+
+from . import wording
+from .regions import region as find_region
+
+if TYPE_CHECKING:
+    from .environment import Environment
+
+csrf = CSRFProtect()
+
+
+def create_app(
+    region: str, config: dict[str, Any] | None = None, *, env: Environment | None = None
+):
+    """Create the settings site of one region (east or west), sharing env's state and clock."""
+    if env is None:
+        from .environment import Environment
+
+        env = Environment()
+    app = Flask(__name__)
+    app.config.from_mapping(
+        SECRET_KEY=secrets.token_bytes(32),
+        # East and West share 127.0.0.1 in one browser; cookies ignore ports, so names must differ.
+        SESSION_COOKIE_NAME=f"hikari_{region}_session",
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        WTF_CSRF_TIME_LIMIT=None,
+        REGION=find_region(region),
+    )
+    if config:
+        app.config.from_mapping(config)
+    app.extensions["hikari"] = env
+    csrf.init_app(app)
+    register_error_pages(app)
+
+    from . import auth
+
+    app.register_blueprint(auth.bp)
+
+    @app.context_processor
+    def inject_wording() -> dict[str, Any]:
+        return {"w": wording, "region": app.config["REGION"]}
+
+    return app
+
+
+def register_error_pages(app: Flask) -> None:
+    """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback."""
+
+    def answer(title: str, message: str, code: int, detail: str | None = None):
+        prefix = app.config.get("JSON_ERRORS_UNDER")
+        if prefix and request.path.startswith(prefix):
+            return jsonify(error=detail or message, field=None), code
+        return render_template("error.html", title=title, message=message), code
+
+    @app.errorhandler(CSRFError)
+    def form_expired(error: CSRFError):
+        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_FORM_EXPIRED, 400)
+
+    @app.errorhandler(404)
+    def not_found(error: HTTPException):
+        return answer(wording.NOT_FOUND_TITLE, wording.NOT_FOUND_TEXT, 404, "no such endpoint")
+
+    @app.errorhandler(405)
+    def method_not_allowed(error: HTTPException):
+        return answer(
+            wording.METHOD_NOT_ALLOWED_TITLE,
+            wording.METHOD_NOT_ALLOWED_TEXT,
+            405,
+            f"method {request.method} not allowed here",
+        )
+
+    @app.errorhandler(HTTPException)
+    def other_http_error(error: HTTPException):
+        return answer(
+            wording.BAD_REQUEST_TITLE, wording.SERVER_ERROR_TEXT, error.code or 400, error.name
+        )
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("unexpected error")
+        return answer(wording.SERVER_ERROR_TITLE, wording.SERVER_ERROR_TEXT, 500, "internal error")
+
+
+def __getattr__(name: str):
+    if name == "Environment":
+        from .environment import Environment
+
+        return Environment
+    raise AttributeError(name)

@@ -1,0 +1,85 @@
+"""A small client for the control API, so tests and scripts drive any running environment alike."""
+
+from __future__ import annotations
+
+import json
+import urllib.error
+import urllib.request
+from datetime import datetime
+from typing import Any
+
+
+class ControlError(RuntimeError):
+    """Carry the API's error message and the field it names."""
+
+    def __init__(self, status: int, message: str, field: str | None) -> None:
+        super().__init__(f"{status}: {message}" + (f" (field {field})" if field else ""))
+        self.status = status
+        self.field = field
+
+
+class ControlClient:
+    """Talk to an environment's /api/ over HTTP, given the home URL."""
+
+    def __init__(self, home_url: str, timeout: float = 10.0) -> None:
+        self.home_url = home_url.rstrip("/")
+        self.timeout = timeout
+        self._parts: dict[str, Any] | None = None
+
+    def _call(self, method: str, path: str, payload: dict[str, Any] | None = None) -> Any:
+        data = None if payload is None else json.dumps(payload).encode()
+        request = urllib.request.Request(
+            f"{self.home_url}/api{path}",
+            data=data,
+            method=method,
+            headers={"Content-Type": "application/json"} if data is not None else {},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                return json.load(response)
+        except urllib.error.HTTPError as error:
+            try:
+                body = json.load(error)
+            except ValueError:
+                body = {"error": error.reason, "field": None}
+            raise ControlError(error.code, body.get("error", ""), body.get("field")) from None
+
+    def describe(self) -> dict[str, Any]:
+        """Return where each part listens."""
+        if self._parts is None:
+            self._parts = self._call("GET", "/")
+        return self._parts
+
+    def site_url(self, region: str) -> str:
+        """Return a region's site base URL, without a trailing slash."""
+        return self.describe()["urls"][region]
+
+    def reset(self) -> None:
+        """Return the environment to its seeded state."""
+        self._call("POST", "/reset", {})
+
+    def now(self) -> datetime:
+        """Return the mock's time."""
+        return datetime.fromisoformat(self._call("GET", "/clock")["now"])
+
+    def advance(self, seconds: float = 0, *, minutes: float = 0, hours: float = 0, days: float = 0):
+        """Move the mock's clock forward and return the new time."""
+        total = seconds + 60 * minutes + 3600 * hours + 86400 * days
+        return datetime.fromisoformat(
+            self._call("POST", "/clock", {"advance_seconds": total})["now"]
+        )
+
+    def set_now(self, when: datetime) -> datetime:
+        """Move the mock's clock to when."""
+        return datetime.fromisoformat(
+            self._call("POST", "/clock", {"now": when.isoformat()})["now"]
+        )
+
+    def add_line(self, region: str, **fields: Any) -> dict[str, Any]:
+        """Seed a line (fields as in POST /api/lines) and return it as stored."""
+        return self._call("POST", "/lines", {"region": region, **fields})
+
+    def lines(self, region: str | None = None) -> list[dict[str, Any]]:
+        """Return the lines, of one region when given."""
+        query = f"?region={region}" if region else ""
+        return self._call("GET", f"/lines{query}")["lines"]

@@ -1,0 +1,50 @@
+"""The injectable clock that the whole environment reads instead of the wall clock."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+JST = ZoneInfo("Asia/Tokyo")
+
+
+class Clock:
+    """Tell the mock's time: the wall clock plus an offset that tests move."""
+
+    def __init__(self, wall: Callable[[], datetime] | None = None) -> None:
+        self._wall = wall or (lambda: datetime.now(UTC))
+        self._offset = timedelta()
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        """Return the mock's current time, timezone-aware, in Japan time."""
+        with self._lock:
+            offset = self._offset
+        return (self._wall() + offset).astimezone(JST)
+
+    def advance(self, seconds: float) -> datetime:
+        """Move the clock forward (or back, for negative seconds) and return the new time."""
+        with self._lock:
+            self._offset += timedelta(seconds=seconds)
+        return self.now()
+
+    def set(self, when: datetime) -> datetime:
+        """Move the clock so that it reads when (naive times are taken as Japan time)."""
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=JST)
+        with self._lock:
+            self._offset = when - self._wall()
+        return self.now()
+
+    @property
+    def offset_seconds(self) -> float:
+        """Return how far the clock stands from the wall clock."""
+        with self._lock:
+            return self._offset.total_seconds()
+
+    def reset(self) -> None:
+        """Put the clock back on the wall clock."""
+        with self._lock:
+            self._offset = timedelta()

@@ -1,0 +1,115 @@
+"""Every setting of the mock environment, and every assumption the guide leaves open.
+
+Each assumption from SPEC.md is a named field here with its default, so a QA team can align the
+mock with production in one place. The README lists them in the same order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+ASSUMED = "assumed"
+GUIDE = "guide"
+
+
+def _setting(default: Any, source: str, doc: str) -> Any:
+    return field(default=default, metadata={"source": source, "doc": doc})
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Hold the rules of the mock; fields marked assumed are not stated by the guide."""
+
+    temp_password_digits: int = _setting(8, GUIDE, "仮パスワードの桁数 (SPEC §4)")
+    temp_password_valid_hours: int = _setting(24, GUIDE, "仮パスワードの有効期間 (SPEC §4)")
+    temp_password_max_failures: int = _setting(
+        3, GUIDE, "仮パスワードを連続して間違えると無効になる回数 (SPEC §5)"
+    )
+    password_max_failures: int = _setting(
+        10, GUIDE, "パスワードを連続して間違えると無効になる回数 (SPEC §5)"
+    )
+    password_valid_days: int = _setting(60, GUIDE, "パスワードの有効期限 (SPEC §5)")
+    password_min_length: int = _setting(8, GUIDE, "パスワードの最小桁数 (SPEC §6)")
+    password_max_length: int = _setting(12, GUIDE, "パスワードの最大桁数 (SPEC §6)")
+    password_notice_days: int = _setting(
+        7, ASSUMED, "パスワード期限予告を出す、期限前の日数 (SPEC §5)"
+    )
+    idle_timeout_minutes: int = _setting(
+        30, ASSUMED, "操作がないと自動的にログアウトされるまでの分数 (SPEC §5)"
+    )
+    one_time_form_tokens: bool = _setting(
+        True, ASSUMED, "別画面から送られた古いフォームを拒否する (SPEC §5)"
+    )
+    relogin_blocked_until_idle_timeout: bool = _setting(
+        True, ASSUMED, "×で閉じた古いセッションがタイムアウトするまで再ログインを拒否する (SPEC §5)"
+    )
+    unit_change_voids_passwords: bool = _setting(
+        True, ASSUMED, "別の認証単位を電話で選ぶと旧単位のパスワードを無効にする (SPEC §3)"
+    )
+    line_unit_any_caller_sets_contract: bool = _setting(
+        True,
+        ASSUMED,
+        "回線単位では追加番号から掛けても契約者回線番号の仮パスワードを設定する (SPEC §4)",
+    )
+    call_charge_yen_per_3min: str = _setting(
+        "8円（税込8.8円）", GUIDE, "仮パスワード設定用アクセス番号の通話料／3分 (SPEC §4)"
+    )
+    record_call_charges: bool = _setting(True, ASSUMED, "通話ごとに通話料を記録する (SPEC §4)")
+    otp_east: bool = _setting(True, ASSUMED, "東日本でワンタイムパスワードを使う (SPEC §12)")
+    otp_west: bool = _setting(True, ASSUMED, "西日本でワンタイムパスワードを使う (SPEC §12)")
+    otp_digits: int = _setting(6, ASSUMED, "ワンタイムパスワードの桁数 (SPEC §7)")
+    otp_valid_minutes: int = _setting(10, ASSUMED, "ワンタイムパスワードの有効時間 (SPEC §7)")
+    registration_url_valid_hours: int = _setting(
+        24, GUIDE, "メールアドレスの本登録お手続きURLの有効期限 (SPEC §7)"
+    )
+    mail_charset: str = _setting(
+        "utf-8", ASSUMED, "サイトが送るメールの文字コード: utf-8 か iso-2022-jp (SPEC §11)"
+    )
+    mail_sender_local_part: str = _setting("noreply", ASSUMED, "送信元アドレスの@より前 (SPEC §11)")
+    voice_warp_default_ring_seconds: int = _setting(
+        20, ASSUMED, "無応答時転送の呼出秒数の初期値 (domain-notes §2)"
+    )
+    voice_warp_min_ring_seconds: int = _setting(5, ASSUMED, "呼出秒数の下限 (domain-notes §2)")
+    voice_warp_max_ring_seconds: int = _setting(60, ASSUMED, "呼出秒数の上限 (domain-notes §2)")
+    notification_max_addresses: int = _setting(
+        5, ASSUMED, "着信／FAXお知らせメールの宛先の上限 (domain-notes §7, §8)"
+    )
+    fax_retention_days: int = _setting(30, ASSUMED, "受信FAXの保存日数 (SPEC §10)")
+    password_hash_method: str = _setting(
+        "scrypt:4096:8:1", "mock", "パスワードのハッシュ方式 (werkzeug の書式; 本番より軽い)"
+    )
+
+    def with_overrides(self, overrides: dict[str, Any] | None) -> Settings:
+        """Return a copy with the given fields replaced, refusing unknown names."""
+        if not overrides:
+            return self
+        known = {f.name for f in fields(self)}
+        unknown = sorted(set(overrides) - known)
+        if unknown:
+            raise ValueError(f"unknown setting(s): {', '.join(unknown)}")
+        return replace(self, **overrides)
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """Parse NAME=VALUE into a setting name and a value of that setting's type."""
+    name, sep, raw = text.partition("=")
+    types = {f.name: type(f.default) for f in fields(Settings)}
+    if not sep or name not in types:
+        raise ValueError(f"{text!r}: expected NAME=VALUE with NAME one of {', '.join(types)}")
+    kind = types[name]
+    if kind is bool:
+        if raw.lower() not in ("true", "false", "1", "0", "yes", "no"):
+            raise ValueError(f"{name} takes true or false")
+        return name, raw.lower() in ("true", "1", "yes")
+    if kind is int:
+        try:
+            return name, int(raw)
+        except ValueError:
+            raise ValueError(f"{name} takes a whole number") from None
+    return name, raw
+
+
+def describe() -> list[tuple[str, Any, str, str]]:
+    """Return (name, default, source, description) for every setting, in declaration order."""
+    return [(f.name, f.default, f.metadata["source"], f.metadata["doc"]) for f in fields(Settings)]

@@ -1,0 +1,252 @@
+"""The JSON control API: the clock, seeding lines, resetting; documented in openapi.json."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime
+from importlib import resources
+from typing import Any
+
+from flask import Blueprint, Response, current_app, jsonify, request
+
+from .. import wording
+from ..regions import REGIONS
+from ..store import TEMPORARY, Line, StoreError
+
+bp = Blueprint("api", __name__, url_prefix="/api")
+
+# One number of seconds a request may move the clock: about a hundred years.
+MAX_ADVANCE_SECONDS = 100 * 366 * 24 * 3600
+
+
+class BadField(ValueError):
+    """Reject a request body, naming the field at fault."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def env():
+    return current_app.extensions["hikari"]
+
+
+@bp.errorhandler(BadField)
+def bad_field(error: BadField):
+    return jsonify(error=str(error), field=error.field), 400
+
+
+def body() -> dict[str, Any]:
+    """Return the request's JSON object; anything else is a 400 naming the body."""
+    if not request.is_json:
+        raise BadField("body", "send a JSON object with Content-Type: application/json")
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise BadField("body", "the body is not a JSON object")
+    return data
+
+
+def allow_only(data: dict[str, Any], names: set[str]) -> None:
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise BadField(unknown[0], f"unknown field; allowed: {', '.join(sorted(names))}")
+
+
+@bp.get("/")
+def describe():
+    """Say where each part of the environment listens."""
+    return jsonify(env().describe())
+
+
+@bp.get("/openapi.json")
+def openapi():
+    """Serve the OpenAPI description of this API."""
+    text = resources.files(__package__).joinpath("openapi.json").read_text(encoding="utf-8")
+    return Response(text, mimetype="application/json")
+
+
+@bp.get("/clock")
+def get_clock():
+    """Tell the mock's time."""
+    return jsonify(clock_json())
+
+
+@bp.post("/clock")
+def move_clock():
+    """Move the mock's time by advance_seconds, or to now."""
+    data = body()
+    allow_only(data, {"advance_seconds", "now"})
+    if len(data) != 1:
+        raise BadField("advance_seconds", "give exactly one of advance_seconds or now")
+    clock = env().clock
+    if "advance_seconds" in data:
+        seconds = data["advance_seconds"]
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float)
+            or not math.isfinite(seconds)
+            or abs(seconds) > MAX_ADVANCE_SECONDS
+        ):
+            raise BadField("advance_seconds", "a number of seconds (may be negative)")
+        clock.advance(seconds)
+    else:
+        clock.set(parse_time(data["now"]))
+    return jsonify(clock_json())
+
+
+@bp.get("/lines")
+def list_lines():
+    """List the lines, of one region when ?region= is given."""
+    region = request.args.get("region")
+    if region is not None and region not in REGIONS:
+        raise BadField("region", f"use one of {', '.join(REGIONS)}")
+    return jsonify(lines=[line_json(line) for line in env().store.lines(region)])
+
+
+@bp.post("/lines")
+def add_line():
+    """Seed a line; Faker makes up whatever numbers are left out."""
+    data = body()
+    allow_only(
+        data,
+        {
+            "region",
+            "contract_number",
+            "additional_numbers",
+            "additional_count",
+            "services",
+            "auth_unit",
+            "password",
+            "temp_password",
+            "label",
+        },
+    )
+    region = data.get("region")
+    if region not in REGIONS:
+        raise BadField("region", f"required; use one of {', '.join(REGIONS)}")
+    contract = optional_str(data, "contract_number")
+    additional = data.get("additional_numbers")
+    if additional is not None and (
+        not isinstance(additional, list) or not all(isinstance(n, str) for n in additional)
+    ):
+        raise BadField("additional_numbers", "a list of 10-digit strings")
+    count = data.get("additional_count", 2)
+    if isinstance(count, bool) or not isinstance(count, int) or not 0 <= count <= 20:
+        raise BadField("additional_count", "a whole number from 0 to 20")
+    unit = optional_str(data, "auth_unit")
+    if unit is not None and unit not in wording.UNIT_NAMES:
+        raise BadField("auth_unit", f"use one of {', '.join(wording.UNIT_NAMES)}")
+    password = optional_str(data, "password")
+    if password is not None and not is_password(password, env().settings):
+        raise BadField("password", "8–12 half-width letters and digits, not digits only")
+    temp = optional_str(data, "temp_password")
+    digits = env().settings.temp_password_digits
+    if temp is not None and not (len(temp) == digits and temp.isascii() and temp.isdigit()):
+        raise BadField("temp_password", f"exactly {digits} half-width digits")
+    label = optional_str(data, "label") or ""
+    if len(label) > 100:
+        raise BadField("label", "at most 100 characters")
+    services = parse_services(data.get("services"))
+    try:
+        line = env().add_line(
+            region,
+            contract,
+            additional,
+            additional_count=count,
+            services=services,
+            auth_unit=unit,
+            password=password,
+            temp_password=temp,
+            label=label,
+        )
+    except StoreError as error:
+        raise BadField(error.field, str(error)) from error
+    return jsonify(line_json(line)), 201
+
+
+@bp.post("/reset")
+def reset():
+    """Return the environment to its seeded state."""
+    env().reset()
+    return jsonify(lines=[line_json(line) for line in env().store.lines()], clock=clock_json())
+
+
+# Helpers --------------------------------------------------------------------------------------
+
+
+def optional_str(data: dict[str, Any], name: str) -> str | None:
+    value = data.get(name)
+    if value is not None and not isinstance(value, str):
+        raise BadField(name, "a string")
+    return value
+
+
+def is_password(value: str, settings) -> bool:
+    """Tell whether value follows the guide's password rule (SPEC §6)."""
+    return (
+        settings.password_min_length <= len(value) <= settings.password_max_length
+        and value.isascii()
+        and value.isalnum()
+        and not value.isdigit()
+    )
+
+
+def parse_services(value: Any) -> list[str] | dict[str, list[str]] | None:
+    """Accept a list (for every number) or a {number: [service, ...]} object."""
+    if value is None:
+        return None
+    known = set(wording.SERVICE_NAMES)
+    hint = f"a list of {', '.join(wording.SERVICE_NAMES)}, or an object of such lists by number"
+
+    def checked(keys: Any) -> list[str]:
+        if not isinstance(keys, list) or not all(isinstance(k, str) for k in keys):
+            raise BadField("services", hint)
+        if set(keys) - known:
+            raise BadField("services", hint)
+        return keys
+
+    if isinstance(value, list):
+        return checked(value)
+    if isinstance(value, dict):
+        return {number: checked(keys) for number, keys in value.items()}
+    raise BadField("services", hint)
+
+
+def parse_time(value: Any) -> datetime:
+    if not isinstance(value, str):
+        raise BadField("now", "an ISO-8601 date and time, e.g. 2026-11-25T09:00:00+09:00")
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        raise BadField("now", "an ISO-8601 date and time, e.g. 2026-11-25T09:00:00+09:00") from None
+
+
+def clock_json() -> dict[str, Any]:
+    clock = env().clock
+    return {"now": clock.now().isoformat(), "offset_seconds": clock.offset_seconds}
+
+
+def line_json(line: Line) -> dict[str, Any]:
+    return {
+        "id": line.id,
+        "region": line.region,
+        "label": line.label,
+        "auth_unit": line.auth_unit,
+        "numbers": [
+            {
+                "number": n.number,
+                "display": n.display,
+                "kind": "contract" if n.is_contract else "additional",
+                "services": [key for key in wording.SERVICE_NAMES if key in n.services],
+                "credential": None
+                if n.credential is None
+                else {
+                    "kind": "temporary" if n.credential.kind == TEMPORARY else "password",
+                    "void": n.credential.void,
+                    "issued_at": n.credential.issued_at.isoformat(),
+                    "failures": n.credential.failures,
+                },
+            }
+            for n in line.numbers
+        ],
+    }

@@ -1,0 +1,73 @@
+"""The lines every environment starts with, and Faker-made numbers for lines seeded later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from faker import Faker
+
+from . import wording
+from .regions import REGIONS
+
+GUIDE_CONTRACT = "0300001111"
+GUIDE_ADDITIONAL = ("0300002222", "0300003333")
+GUIDE_NUMBERS = (GUIDE_CONTRACT, *GUIDE_ADDITIONAL)
+QUICK_TRY_PASSWORD = "hikari2026"
+ALL_SERVICES = tuple(wording.SERVICE_NAMES)
+
+# Area codes for made-up numbers: two-digit ones give 0A-BBBB-CCCC, three-digit 0AB-CCC-DDDD.
+AREA_CODES = {
+    "east": ("03", "011", "022", "045", "048"),
+    "west": ("06", "052", "075", "078", "092"),
+}
+
+
+@dataclass(frozen=True)
+class SeededLine:
+    """Describe a default line: where it is and, for the quick-try line, its password."""
+
+    region: str
+    contract_number: str
+    additional_numbers: tuple[str, ...]
+    password: str | None
+    label: str
+
+    @property
+    def all_numbers(self) -> tuple[str, ...]:
+        """Return the contract number followed by the additional numbers."""
+        return (self.contract_number, *self.additional_numbers)
+
+
+def fake_number(faker: Faker, region: str) -> str:
+    """Return a made-up 10-digit number with one of the region's area codes."""
+    area = faker.random_element(AREA_CODES[region])
+    return area + faker.numerify("#" * (10 - len(area)))
+
+
+def fake_password(faker: Faker) -> str:
+    """Return a password the guide's rules accept: 8–12 letters and digits, not digits only."""
+    length = faker.random_int(8, 12)
+    return faker.password(length=length, special_chars=False, digits=True, upper_case=True)
+
+
+def default_lines(seed: int) -> list[SeededLine]:
+    """Return the guide's example line and a quick-try line with a password, in each region."""
+    faker = Faker("ja_JP")
+    faker.seed_instance(seed)
+    lines = []
+    for key in REGIONS:
+        lines.append(
+            SeededLine(
+                key, GUIDE_CONTRACT, GUIDE_ADDITIONAL, None, "ガイドの例（パスワード未設定）"
+            )
+        )
+        lines.append(
+            SeededLine(
+                key,
+                fake_number(faker, key),
+                (fake_number(faker, key),),
+                QUICK_TRY_PASSWORD,
+                "お試し用（パスワード設定済み）",
+            )
+        )
+    return lines

@@ -1,0 +1,207 @@
+"""Lines, numbers, credentials and sessions: the mock's whole state, thread-safe, resettable."""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from . import wording
+
+TEMPORARY = "temporary"
+PASSWORD = "password"
+
+
+class StoreError(ValueError):
+    """Refuse a change that would make the state inconsistent; field names the culprit."""
+
+    def __init__(self, message: str, field: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class Credential:
+    """Hold a hashed 仮パスワード or パスワード and its failure count."""
+
+    kind: str
+    password_hash: str
+    issued_at: datetime
+    failures: int = 0
+    void: bool = False
+
+
+@dataclass
+class Number:
+    """Describe one telephone number of a line and the services it uses."""
+
+    number: str
+    is_contract: bool
+    services: set[str] = field(default_factory=set)
+    credential: Credential | None = None
+
+    @property
+    def display(self) -> str:
+        """Return the number with hyphens, as the site shows it (03-0000-1111)."""
+        return format_number(self.number)
+
+
+@dataclass
+class Line:
+    """Describe a 回線: one 契約者回線番号 and its 追加番号, in one region."""
+
+    id: str
+    region: str
+    numbers: list[Number]
+    auth_unit: str | None = None
+    label: str = ""
+
+    @property
+    def contract(self) -> Number:
+        """Return the 契約者回線番号."""
+        return self.numbers[0]
+
+    @property
+    def additional(self) -> list[Number]:
+        """Return the 追加番号 (マイナンバー on the East site)."""
+        return self.numbers[1:]
+
+
+@dataclass
+class Session:
+    """Track one logged-in browser on the server side."""
+
+    sid: str
+    region: str
+    number: str
+    created_at: datetime
+    last_seen: datetime
+
+
+def format_number(number: str) -> str:
+    """Return a 10-digit number with hyphens after its area code, as the guide writes them."""
+    if len(number) != 10 or not number.isdigit():
+        return number
+    if number.startswith(("03", "06")):
+        return f"{number[:2]}-{number[2:6]}-{number[6:]}"
+    return f"{number[:3]}-{number[3:6]}-{number[6:]}"
+
+
+def is_valid_number(number: str) -> bool:
+    """Tell whether number is 10 half-width digits starting with 0."""
+    return len(number) == 10 and number.isascii() and number.isdigit() and number[0] == "0"
+
+
+class Store:
+    """Keep every region's lines and sessions behind one re-entrant lock."""
+
+    def __init__(self) -> None:
+        self.lock = threading.RLock()
+        self._lines: dict[str, Line] = {}
+        self._sessions: dict[str, Session] = {}
+
+    @contextmanager
+    def transaction(self) -> Iterator[Store]:
+        """Hold the lock for a read-modify-write spanning several calls."""
+        with self.lock:
+            yield self
+
+    def reset(self) -> None:
+        """Forget every line and session."""
+        with self.lock:
+            self._lines.clear()
+            self._sessions.clear()
+
+    # Lines -------------------------------------------------------------------------------
+
+    def add_line(
+        self,
+        region: str,
+        contract_number: str,
+        additional_numbers: Iterable[str] = (),
+        services: dict[str, Iterable[str]] | None = None,
+        auth_unit: str | None = None,
+        label: str = "",
+    ) -> Line:
+        """Add a line, refusing malformed or already used numbers and unknown services."""
+        numbers = [contract_number, *additional_numbers]
+        for index, number in enumerate(numbers):
+            name = "contract_number" if index == 0 else "additional_numbers"
+            if not isinstance(number, str) or not is_valid_number(number):
+                raise StoreError(f"{number!r} is not 10 half-width digits starting with 0", name)
+        if len(set(numbers)) != len(numbers):
+            raise StoreError("a number appears twice in the line", "additional_numbers")
+        if auth_unit is not None and auth_unit not in wording.UNIT_NAMES:
+            raise StoreError(
+                f"unknown auth unit {auth_unit!r}; use one of {', '.join(wording.UNIT_NAMES)}",
+                "auth_unit",
+            )
+        services = services or {}
+        for number, keys in services.items():
+            if number not in numbers:
+                raise StoreError(f"{number} is not a number of this line", "services")
+            unknown = set(keys) - set(wording.SERVICE_NAMES)
+            if unknown:
+                raise StoreError(
+                    f"unknown service(s) {sorted(unknown)}; use {', '.join(wording.SERVICE_NAMES)}",
+                    "services",
+                )
+        with self.lock:
+            for number in numbers:
+                if self.find_number(region, number) is not None:
+                    raise StoreError(f"{number} is already used in {region}", "contract_number")
+            line = Line(
+                id=secrets.token_hex(4),
+                region=region,
+                numbers=[
+                    Number(n, is_contract=(i == 0), services=set(services.get(n, ())))
+                    for i, n in enumerate(numbers)
+                ],
+                auth_unit=auth_unit,
+                label=label,
+            )
+            self._lines[line.id] = line
+            return line
+
+    def lines(self, region: str | None = None) -> list[Line]:
+        """Return the lines, of one region or of all, in the order they were added."""
+        with self.lock:
+            return [line for line in self._lines.values() if region in (None, line.region)]
+
+    def find_number(self, region: str, number: str) -> tuple[Line, Number] | None:
+        """Return the line and number entry for a number in a region, or None."""
+        with self.lock:
+            for line in self._lines.values():
+                if line.region != region:
+                    continue
+                for entry in line.numbers:
+                    if entry.number == number:
+                        return line, entry
+        return None
+
+    # Sessions ----------------------------------------------------------------------------
+
+    def open_session(self, region: str, number: str, now: datetime) -> Session:
+        """Create a server-side session with a fresh unguessable id."""
+        with self.lock:
+            session = Session(secrets.token_urlsafe(32), region, number, now, now)
+            self._sessions[session.sid] = session
+            return session
+
+    def session(self, sid: str) -> Session | None:
+        """Return the session with this id, or None."""
+        with self.lock:
+            return self._sessions.get(sid)
+
+    def sessions_for(self, region: str, number: str) -> list[Session]:
+        """Return the live sessions of a number."""
+        with self.lock:
+            return [s for s in self._sessions.values() if s.region == region and s.number == number]
+
+    def close_session(self, sid: str) -> None:
+        """End a session; closing an unknown id does nothing."""
+        with self.lock:
+            self._sessions.pop(sid, None)

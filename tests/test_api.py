@@ -1,0 +1,183 @@
+"""The control API: clock, lines, reset, and a clear 400 naming the field for bad bodies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from mock_site import seed, wording
+
+
+def test_clock_reads_and_advances(api):
+    before = datetime.fromisoformat(api.get("/api/clock").json["now"])
+
+    moved = api.post("/api/clock", json={"advance_seconds": 86400}).json
+
+    assert moved["offset_seconds"] == 86400
+    assert (datetime.fromisoformat(moved["now"]) - before).total_seconds() >= 86400
+
+
+def test_clock_jumps_to_a_time_naive_is_japan_time(api):
+    moved = api.post("/api/clock", json={"now": "2030-01-02T03:04:05"}).json
+
+    assert moved["now"].startswith("2030-01-02T03:04:05")
+    assert moved["now"].endswith("+09:00")
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        pytest.param({}, "advance_seconds", id="empty"),
+        pytest.param({"advance_seconds": "60"}, "advance_seconds", id="string-seconds"),
+        pytest.param({"advance_seconds": True}, "advance_seconds", id="boolean-seconds"),
+        pytest.param({"advance_seconds": 1e300}, "advance_seconds", id="absurd-seconds"),
+        pytest.param({"advance_seconds": 1, "now": "2030-01-01"}, "advance_seconds", id="both"),
+        pytest.param({"now": "tomorrow"}, "now", id="not-iso"),
+        pytest.param({"now": 5}, "now", id="number-now"),
+        pytest.param({"speed": 2}, "speed", id="unknown-field"),
+        pytest.param([1, 2], "body", id="array-body"),
+    ],
+)
+def test_bad_clock_bodies_are_refused_naming_the_field(api, payload, field):
+    before = api.get("/api/clock").json["offset_seconds"]
+
+    response = api.post("/api/clock", json=payload)
+
+    assert response.status_code == 400
+    assert response.json["field"] == field
+    assert api.get("/api/clock").json["offset_seconds"] == before
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        pytest.param(b"{not json", "application/json", id="broken-json"),
+        pytest.param(b"advance_seconds=5", "application/x-www-form-urlencoded", id="form"),
+        pytest.param(b'{"advance_seconds": 5}', "text/plain", id="text-plain"),
+        pytest.param(b"\xff\xfe\x00", "application/json", id="binary"),
+    ],
+)
+def test_non_json_bodies_are_refused(api, data, content_type):
+    response = api.post("/api/clock", data=data, content_type=content_type)
+
+    assert response.status_code == 400
+    assert response.json["field"] == "body"
+
+
+def test_seeding_a_line_fills_numbers_with_faker(api):
+    response = api.post("/api/lines", json={"region": "west", "password": "abcd1234"})
+
+    assert response.status_code == 201
+    line = response.json
+    assert [n["kind"] for n in line["numbers"]] == ["contract", "additional", "additional"]
+    assert all(len(n["number"]) == 10 and n["number"].startswith("0") for n in line["numbers"])
+    assert line["auth_unit"] == wording.UNIT_LINE
+    assert line["numbers"][0]["credential"]["kind"] == "password"
+    assert line["numbers"][1]["credential"] is None
+    assert line in api.get("/api/lines?region=west").json["lines"]
+
+
+def test_seeding_under_the_number_unit_gives_every_number_a_password(api):
+    line = api.post(
+        "/api/lines",
+        json={
+            "region": "east",
+            "contract_number": "0312345678",
+            "additional_numbers": ["0312345679"],
+            "auth_unit": "number",
+            "temp_password": "12345678",
+            "services": {"0312345679": ["fax_notice"]},
+        },
+    ).json
+
+    assert [n["credential"]["kind"] for n in line["numbers"]] == ["temporary", "temporary"]
+    assert [n["services"] for n in line["numbers"]] == [[], ["fax_notice"]]
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        pytest.param({}, "region", id="no-region"),
+        pytest.param({"region": "north"}, "region", id="unknown-region"),
+        pytest.param(
+            {"region": "east", "contract_number": "03-1234-5678"}, "contract_number", id="hyphens"
+        ),
+        pytest.param(
+            {"region": "east", "contract_number": 312345678},
+            "contract_number",
+            id="number-not-string",
+        ),
+        pytest.param(
+            {"region": "east", "contract_number": seed.GUIDE_CONTRACT},
+            "contract_number",
+            id="number-taken",
+        ),
+        pytest.param(
+            {"region": "east", "additional_numbers": "0312345678"},
+            "additional_numbers",
+            id="additional-not-list",
+        ),
+        pytest.param(
+            {"region": "east", "additional_numbers": ["0312345678", "0312345678"]},
+            "additional_numbers",
+            id="additional-twice",
+        ),
+        pytest.param(
+            {"region": "east", "additional_count": 999}, "additional_count", id="too-many"
+        ),
+        pytest.param(
+            {"region": "east", "services": ["call_waiting"]}, "services", id="unknown-service"
+        ),
+        pytest.param(
+            {"region": "east", "services": "voice_warp"}, "services", id="services-not-list"
+        ),
+        pytest.param({"region": "east", "auth_unit": "family"}, "auth_unit", id="unknown-unit"),
+        pytest.param({"region": "east", "password": "12345678"}, "password", id="digits-only"),
+        pytest.param({"region": "east", "password": "abc1"}, "password", id="short-password"),
+        pytest.param(
+            {"region": "east", "temp_password": "1234567"}, "temp_password", id="seven-digit-temp"
+        ),
+        pytest.param({"region": "east", "label": "x" * 101}, "label", id="long-label"),
+        pytest.param({"region": "east", "colour": "red"}, "colour", id="unknown-field"),
+    ],
+)
+def test_bad_lines_are_refused_naming_the_field(api, payload, field):
+    before = api.get("/api/lines").json
+
+    response = api.post("/api/lines", json=payload)
+
+    assert response.status_code == 400, response.json
+    assert response.json["field"] == field
+    assert api.get("/api/lines").json == before
+
+
+def test_reset_forgets_added_lines_and_moves_the_clock_back(api):
+    seeded = api.get("/api/lines").json
+    api.post("/api/lines", json={"region": "east"})
+    api.post("/api/clock", json={"advance_seconds": 3600})
+
+    response = api.post("/api/reset", json={})
+
+    assert response.json["clock"]["offset_seconds"] == 0
+    assert numbers(api.get("/api/lines").json) == numbers(seeded)
+
+
+def numbers(listing: dict) -> list[list[str]]:
+    return [[n["number"] for n in line["numbers"]] for line in listing["lines"]]
+
+
+def test_unknown_endpoint_and_method_answer_in_json(api):
+    assert api.get("/api/nothing").status_code == 404
+    assert api.get("/api/nothing").json["error"]
+    assert api.get("/api/reset").status_code == 405
+    assert api.get("/api/reset").json["error"]
+
+
+def test_openapi_document_lists_every_route(env, api):
+    document = api.get("/api/openapi.json").json
+    routes = {
+        rule.rule for rule in env.apps["home"].url_map.iter_rules() if rule.rule.startswith("/api")
+    }
+
+    assert set(document["paths"]) == routes

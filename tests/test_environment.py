@@ -1,0 +1,100 @@
+"""The environment starts on 127.0.0.1, reports its ports, resets, and says which port is taken."""
+
+from __future__ import annotations
+
+import signal
+import smtplib
+import socket
+import subprocess
+import sys
+import urllib.request
+from email.message import EmailMessage
+
+import pytest
+
+from mock_site import cli, config, seed
+from mock_site.environment import Environment, PortInUse
+
+FREE_PORTS = ("--home-port", "0", "--east-port", "0", "--west-port", "0", "--smtp-port", "0")
+
+
+def test_every_part_answers_on_loopback(running_env):
+    for part in ("home", "east", "west"):
+        assert running_env.url(part).startswith("http://127.0.0.1:")
+        with urllib.request.urlopen(running_env.url(part) + "/") as response:
+            assert response.status == 200
+    assert running_env.ports["smtp"] > 0
+
+
+def test_the_sink_keeps_raw_bytes_of_japanese_mail(running_env):
+    message = EmailMessage()
+    message["From"] = "noreply@hikari-mock.localhost"
+    message["To"] = "taro@example.jp"
+    message["Subject"] = "【ひかり電話設定サイト】テスト"
+    message.set_content("本文です。")
+
+    with smtplib.SMTP("127.0.0.1", running_env.ports["smtp"]) as smtp:
+        smtp.send_message(message)
+
+    [mail] = running_env.mailbox.all()
+    assert mail.rcpt_tos == ("taro@example.jp",)
+    assert mail.subject == "【ひかり電話設定サイト】テスト"
+    assert mail.message.get_content().strip() == "本文です。"
+    assert b"Subject:" in mail.raw
+
+
+def test_a_taken_port_names_the_part_and_the_flag():
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        env = Environment()
+        with pytest.raises(PortInUse, match=f"127.0.0.1:{port} for east .*--east-port"):
+            env.start({"home": 0, "east": port, "west": 0, "smtp": 0})
+    assert env.ports.get("home") is not None  # it had started, and was stopped again
+    env.stop()
+
+
+def test_cli_says_a_taken_port_in_one_line(capsys):
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code = cli.main(["serve", *FREE_PORTS, "--home-port", str(port)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert err.count("\n") == 1 and "--home-port" in err
+
+
+def test_cli_serves_until_interrupted():
+    command = [sys.executable, "-m", "mock_site", "serve", "--quiet", *FREE_PORTS]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
+        lines = []
+        for line in process.stdout:
+            lines.append(line)
+            if line.startswith("Press Ctrl-C"):
+                break
+        text = "".join(lines)
+        home = text.split()[text.split().index("模擬環境:") + 1]
+        with urllib.request.urlopen(home + "api/") as response:
+            assert response.status == 200
+        assert seed.GUIDE_CONTRACT in text and seed.QUICK_TRY_PASSWORD in text
+
+        process.send_signal(signal.SIGINT)
+
+        assert process.wait(timeout=10) == 0
+
+
+def test_reset_restores_seeded_lines_clock_and_inbox(env):
+    env.add_line("east")
+    env.clock.advance(3600)
+    env.mailbox.deliver("a@example.jp", ["b@example.jp"], b"Subject: x\r\n\r\nx")
+
+    env.reset()
+
+    assert len(env.store.lines("east")) == 2
+    assert env.clock.offset_seconds == 0
+    assert env.mailbox.all() == []
+
+
+def test_readme_lists_every_setting():
+    with open("README.md", encoding="utf-8") as readme:
+        text = readme.read()
+    missing = [name for name, *_ in config.describe() if f"`{name}`" not in text]
+    assert missing == []

@@ -1,0 +1,111 @@
+"""The regional sites: login rotates the session, CSRF is enforced, errors are Japanese pages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from mock_site import seed, wording
+from mock_site.environment import Environment
+
+
+def csrf_token(client, path: str = "/AGL_Disp.do") -> str:
+    html = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+
+
+def quick_number(env: Environment, region: str) -> str:
+    return next(line for line in env.seeded if line.region == region and line.password)
+
+
+def login(client, number: str, password: str):
+    return client.post(
+        "/AGL_Login.do",
+        data={"csrf_token": csrf_token(client), "phoneNo": number, "pass": password},
+    )
+
+
+@pytest.mark.parametrize("region", ["east", "west"])
+def test_login_rotates_the_session_cookie(env, region):
+    client = env.apps[region].test_client()
+    number = quick_number(env, region).contract_number
+    token = csrf_token(client)
+    before = client.get_cookie(f"hikari_{region}_session").value
+
+    response = client.post(
+        "/AGL_Login.do", data={"csrf_token": token, "phoneNo": number, "pass": "hikari2026"}
+    )
+
+    assert response.status_code == 302
+    assert response.location.endswith("/AGS_Disp.do")
+    after = client.get_cookie(f"hikari_{region}_session")
+    assert after.value != before
+    assert after.http_only and after.same_site == "Lax"
+    assert len(env.store.sessions_for(region, number)) == 1
+
+
+def test_post_without_csrf_token_is_refused_and_changes_nothing(env):
+    client = env.apps["east"].test_client()
+    number = quick_number(env, "east").contract_number
+
+    response = client.post("/AGL_Login.do", data={"phoneNo": number, "pass": "hikari2026"})
+
+    assert response.status_code == 400
+    assert wording.ERR_FORM_EXPIRED in response.get_data(as_text=True)
+    assert env.store.sessions_for("east", number) == []
+
+
+def test_logout_ends_the_server_session(env):
+    client = env.apps["west"].test_client()
+    number = quick_number(env, "west").contract_number
+    login(client, number, seed.QUICK_TRY_PASSWORD)
+
+    client.post("/AGL_Logout.do", data={"csrf_token": csrf_token(client, "/AGS_Disp.do")})
+
+    assert env.store.sessions_for("west", number) == []
+    assert client.get("/AGS_Disp.do").location.endswith("/AGL_Disp.do")
+
+
+def test_passwords_are_stored_hashed(env):
+    line = quick_number(env, "east")
+    _, number = env.store.find_number("east", line.contract_number)
+
+    assert seed.QUICK_TRY_PASSWORD not in number.credential.password_hash
+    assert number.credential.password_hash.startswith("scrypt:")
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "status", "title"),
+    [
+        pytest.param("get", "/nothing-here", 404, wording.NOT_FOUND_TITLE, id="unknown-path"),
+        pytest.param("get", "/AGL_Login.do", 405, wording.METHOD_NOT_ALLOWED_TITLE, id="get-post"),
+        pytest.param("put", "/AGL_Disp.do", 405, wording.METHOD_NOT_ALLOWED_TITLE, id="put"),
+    ],
+)
+def test_errors_are_japanese_pages(site, method, path, status, title):
+    response = getattr(site, method)(path)
+
+    assert response.status_code == status
+    body = response.get_data(as_text=True)
+    assert f"<h1>{title}</h1>" in body
+    assert "Traceback" not in body
+
+
+@pytest.mark.parametrize(
+    "number",
+    [
+        pytest.param("x" * 10_000, id="10000-chars"),
+        pytest.param("\x00\x01\x02", id="control-chars"),
+        pytest.param("' OR 1=1 --", id="sql-like"),
+        pytest.param("<script>alert(1)</script>", id="script-like"),
+    ],
+)
+def test_hostile_login_input_gets_a_japanese_error(env, site, number):
+    response = login(site, number, "<script>")
+
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    assert wording.ERR_PHONE_FORMAT in body
+    assert "<script>alert" not in body
+    assert all(not env.store.sessions_for(r, number) for r in ("east", "west"))
