@@ -67,9 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"hikari-mock: --set {error}", file=sys.stderr)
         return 2
-    env = Environment(
-        settings, seed_value=args.seed, host=args.host, log_requests=not args.quiet
-    )
+    env = Environment(settings, seed_value=args.seed, host=args.host, log_requests=not args.quiet)
     try:
         env.start(ports)
     except PortInUse as error:
