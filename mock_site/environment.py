@@ -7,9 +7,8 @@ import socket
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from faker import Faker
 from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 
 from . import create_app, seed, wording
@@ -19,6 +18,9 @@ from .mail import Mailbox, SmtpSink
 from .regions import REGIONS
 from .security import hash_password
 from .store import PASSWORD, TEMPORARY, Credential, Line, Store
+
+if TYPE_CHECKING:
+    from faker import Faker
 
 PARTS = ("home", "east", "west")
 DEFAULT_PORTS = {"home": 5000, "east": 5001, "west": 5002, "smtp": 2525}
@@ -57,7 +59,8 @@ class Environment:
         self.clock = Clock()
         self.store = Store()
         self.mailbox = Mailbox(self.clock.now)
-        self.faker = Faker("ja_JP")
+        self._faker: Faker | None = None
+        self._seed_hashes: dict[str, str] = {}
         self.ports: dict[str, int] = {}
         self._servers: dict[str, _Server] = {}
         self._sink: SmtpSink | None = None
@@ -77,18 +80,38 @@ class Environment:
             self.store.reset()
             self.clock.reset()
             self.mailbox.clear()
-            self.faker.seed_instance(self.seed_value + 1)
+            self._faker = None
             self.seeded = seed.default_lines(self.seed_value)
-            for line in self.seeded:
-                self.add_line(
-                    line.region,
-                    line.contract_number,
-                    line.additional_numbers,
-                    services=seed.ALL_SERVICES,
-                    auth_unit=wording.UNIT_LINE if line.password else None,
-                    password=line.password,
-                    label=line.label,
+            for seeded in self.seeded:
+                line = self.store.add_line(
+                    seeded.region,
+                    seeded.contract_number,
+                    seeded.additional_numbers,
+                    {n: seed.ALL_SERVICES for n in seeded.all_numbers},
+                    wording.UNIT_LINE if seeded.password else None,
+                    seeded.label,
                 )
+                if seeded.password:
+                    # The same password every reset: hash it once, not before every test.
+                    if seeded.password not in self._seed_hashes:
+                        self._seed_hashes[seeded.password] = self.hash(seeded.password)
+                    line.contract.credential = Credential(
+                        PASSWORD, self._seed_hashes[seeded.password], self.clock.now()
+                    )
+
+    @property
+    def faker(self) -> Faker:
+        """Return the environment's seeded Faker (ja_JP), made on first use: it is slow to load."""
+        if self._faker is None:
+            from faker import Faker
+
+            self._faker = Faker("ja_JP")
+            self._faker.seed_instance(self.seed_value + 1)
+        return self._faker
+
+    def hash(self, password: str) -> str:
+        """Hash a password with the configured method."""
+        return hash_password(password, self.settings.password_hash_method)
 
     def add_line(
         self,
@@ -124,11 +147,7 @@ class Environment:
             for kind, secret in ((PASSWORD, password), (TEMPORARY, temp_password)):
                 if secret:
                     for number in self.login_numbers(line):
-                        number.credential = Credential(
-                            kind,
-                            hash_password(secret, self.settings.password_hash_method),
-                            self.clock.now(),
-                        )
+                        number.credential = Credential(kind, self.hash(secret), self.clock.now())
             return line
 
     def login_numbers(self, line: Line):
@@ -139,7 +158,7 @@ class Environment:
 
     def _free_number(self, region: str) -> str:
         while True:
-            number = seed.fake_number(self.faker, region)
+            number = seed.fake_number(self.faker.random, region)
             if self.store.find_number(region, number) is None:
                 return number
 

@@ -1,10 +1,14 @@
-"""The lines every environment starts with, and Faker-made numbers for lines seeded later."""
+"""The lines every environment starts with, and made-up numbers for lines seeded later."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
 
-from faker import Faker
+if TYPE_CHECKING:
+    from faker import Faker
 
 from . import wording
 from .regions import REGIONS
@@ -38,10 +42,14 @@ class SeededLine:
         return (self.contract_number, *self.additional_numbers)
 
 
-def fake_number(faker: Faker, region: str) -> str:
-    """Return a made-up 10-digit number with one of the region's area codes."""
-    area = faker.random_element(AREA_CODES[region])
-    return area + faker.numerify("#" * (10 - len(area)))
+def fake_number(rng: random.Random, region: str) -> str:
+    """Return a made-up 10-digit number with one of the region's area codes.
+
+    rng is a seeded random.Random, e.g. a Faker's own (faker.random).
+    """
+    area = rng.choice(AREA_CODES[region])
+    digits = 10 - len(area)
+    return area + str(rng.randrange(10**digits)).zfill(digits)
 
 
 def fake_password(faker: Faker) -> str:
@@ -50,10 +58,10 @@ def fake_password(faker: Faker) -> str:
     return faker.password(length=length, special_chars=False, digits=True, upper_case=True)
 
 
-def default_lines(seed: int) -> list[SeededLine]:
+@cache
+def default_lines(seed: int) -> tuple[SeededLine, ...]:
     """Return the guide's example line and a quick-try line with a password, in each region."""
-    faker = Faker("ja_JP")
-    faker.seed_instance(seed)
+    rng = random.Random(seed)
     lines = []
     for key in REGIONS:
         lines.append(
@@ -64,10 +72,10 @@ def default_lines(seed: int) -> list[SeededLine]:
         lines.append(
             SeededLine(
                 key,
-                fake_number(faker, key),
-                (fake_number(faker, key),),
+                fake_number(rng, key),
+                (fake_number(rng, key),),
                 QUICK_TRY_PASSWORD,
                 "お試し用（パスワード設定済み）",
             )
         )
-    return lines
+    return tuple(lines)
