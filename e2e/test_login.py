@@ -19,14 +19,16 @@ def quick_try_line(hikari: ControlClient, region: str) -> dict:
     )
 
 
-def test_seeded_password_logs_in_and_out(page: Page, hikari, site_url, region):
-    number = quick_try_line(hikari, region)["numbers"][0]["number"]
+def test_seeded_password_logs_in_and_out(customer_page: Page, hikari, site_url, region):
+    line = quick_try_line(hikari, region)
+    number = line["numbers"][0]["number"]
 
-    top = LoginPage(page, site_url).open().login(number, seed.QUICK_TRY_PASSWORD)
+    top = LoginPage(customer_page, site_url).open().login(number, seed.QUICK_TRY_PASSWORD)
 
     expect(top.heading).to_have_text(wording.TOP_TITLE)
     expect(top.logged_in_number).to_have_text(format_number(number))
-    expect(top.services).to_have_text(list(wording.SERVICE_BUTTONS.values()))
+    expect(top.numbers).to_have_text([n["display"] for n in line["numbers"]])
+    expect(top.services_of(number)).to_have_text(list(wording.SERVICE_BUTTONS.values()))
     login = top.logout()
     expect(login.heading).to_have_text(wording.LOGIN_TITLE)
     expect(login.status).to_have_text(wording.MSG_LOGGED_OUT)
@@ -42,12 +44,13 @@ def test_logout_ends_the_session(page: Page, make_line, site_url, region):
     expect(top.alert).to_have_text(wording.ERR_LOGIN_REQUIRED)
 
 
-def test_built_line_shows_only_its_services(page: Page, make_line, site_url, region):
+def test_top_shows_only_the_services_in_use(page: Page, make_line, site_url, region):
     line = make_line(region, services=(wording.CALL_NOTICE,))
 
     top = LoginPage(page, site_url).open().login(line.contract_number, line.password)
 
-    expect(top.services).to_have_text([wording.SERVICE_BUTTONS[wording.CALL_NOTICE]])
+    for number in line.numbers:
+        expect(top.services_of(number)).to_have_text([wording.SERVICE_BUTTONS[wording.CALL_NOTICE]])
 
 
 def test_wrong_password_shows_an_alert(page: Page, make_line, site_url, region):

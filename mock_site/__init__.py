@@ -55,6 +55,8 @@ def create_app(
 
 def register_error_pages(app: Flask) -> None:
     """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback."""
+    # Browsers ask for it on every new page; an empty answer spares a 404 page each time.
+    app.add_url_rule("/favicon.ico", "favicon", lambda: ("", 204))
 
     def answer(title: str, message: str, code: int, detail: str | None = None):
         prefix = app.config.get("JSON_ERRORS_UNDER")

@@ -75,6 +75,17 @@ class ControlClient:
             self._call("POST", "/clock", {"now": when.isoformat()})["now"]
         )
 
+    def freeze(self, at: datetime | None = None) -> datetime:
+        """Stop the mock's clock (at a given time, or where it stands) until advanced."""
+        payload: dict[str, Any] = {"frozen": True}
+        if at is not None:
+            payload["now"] = at.isoformat()
+        return datetime.fromisoformat(self._call("POST", "/clock", payload)["now"])
+
+    def unfreeze(self) -> datetime:
+        """Let the mock's clock run on from where it stands."""
+        return datetime.fromisoformat(self._call("POST", "/clock", {"frozen": False})["now"])
+
     def add_line(self, region: str, **fields: Any) -> dict[str, Any]:
         """Seed a line (fields as in POST /api/lines) and return it as stored."""
         return self._call("POST", "/lines", {"region": region, **fields})

@@ -1,4 +1,8 @@
-"""The injectable clock that the whole environment reads instead of the wall clock."""
+"""The injectable clock that the whole environment reads instead of the wall clock.
+
+It follows the wall clock plus an offset that tests move; frozen, it stands still until moved,
+so a test can stand exactly one second before a deadline however slow the machine is.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +20,14 @@ class Clock:
     def __init__(self, wall: Callable[[], datetime] | None = None) -> None:
         self._wall = wall or (lambda: datetime.now(UTC))
         self._offset = timedelta()
+        self._frozen_at: datetime | None = None
         self._lock = threading.Lock()
 
     def now(self) -> datetime:
         """Return the mock's current time, timezone-aware, in Japan time."""
         with self._lock:
+            if self._frozen_at is not None:
+                return self._frozen_at.astimezone(JST)
             offset = self._offset
         return (self._wall() + offset).astimezone(JST)
 
@@ -28,6 +35,8 @@ class Clock:
         """Move the clock forward (or back, for negative seconds) and return the new time."""
         with self._lock:
             self._offset += timedelta(seconds=seconds)
+            if self._frozen_at is not None:
+                self._frozen_at += timedelta(seconds=seconds)
         return self.now()
 
     def set(self, when: datetime) -> datetime:
@@ -36,7 +45,26 @@ class Clock:
             when = when.replace(tzinfo=JST)
         with self._lock:
             self._offset = when - self._wall()
+            if self._frozen_at is not None:
+                self._frozen_at = when
         return self.now()
+
+    def freeze(self, frozen: bool = True) -> datetime:
+        """Stop the clock where it stands (or let it run on from there, with frozen=False)."""
+        now = self.now()
+        with self._lock:
+            if frozen:
+                self._frozen_at = now
+            else:
+                self._frozen_at = None
+                self._offset = now - self._wall()
+        return self.now()
+
+    @property
+    def frozen(self) -> bool:
+        """Tell whether the clock stands still."""
+        with self._lock:
+            return self._frozen_at is not None
 
     @property
     def offset_seconds(self) -> float:
@@ -45,6 +73,7 @@ class Clock:
             return self._offset.total_seconds()
 
     def reset(self) -> None:
-        """Put the clock back on the wall clock."""
+        """Put the clock back on the running wall clock."""
         with self._lock:
             self._offset = timedelta()
+            self._frozen_at = None

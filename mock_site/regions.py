@@ -14,6 +14,7 @@ class Region:
     area: str
     production_url: str
     access_number: str
+    access_number_display: str
     additional_number_name: str
     multi_channel_name: str
 
@@ -24,6 +25,7 @@ EAST = Region(
     area="東日本エリア",
     production_url="https://www.hikari.ntt-east.net/",
     access_number="0363044747",
+    access_number_display="0-3630-4-4747",
     additional_number_name="マイナンバー",
     multi_channel_name="ダブルチャネル",
 )
@@ -33,6 +35,7 @@ WEST = Region(
     area="西日本エリア",
     production_url="https://www.hikari.ntt-west.net/",
     access_number="0664806430",
+    access_number_display="0-6648-0-6430",
     additional_number_name="追加番号",
     multi_channel_name="複数チャネル",
 )

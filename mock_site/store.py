@@ -70,15 +70,27 @@ class Line:
         return self.numbers[1:]
 
 
+READY = "ready"
+MUST_CHANGE = "must_change"
+NOTICE = "notice"
+
+
 @dataclass
 class Session:
-    """Track one logged-in browser on the server side."""
+    """Track one logged-in browser on the server side, and which screen it must see next.
+
+    stage is READY (logged in), MUST_CHANGE (the forced password change; reason says why) or
+    NOTICE (the パスワード期限予告). form_token is the one form this browser may submit next.
+    """
 
     sid: str
     region: str
     number: str
     created_at: datetime
     last_seen: datetime
+    stage: str = READY
+    reason: str | None = None
+    form_token: str | None = None
 
 
 def format_number(number: str) -> str:
@@ -102,6 +114,7 @@ class Store:
         self.lock = threading.RLock()
         self._lines: dict[str, Line] = {}
         self._sessions: dict[str, Session] = {}
+        self._timed_out: set[str] = set()
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -114,6 +127,7 @@ class Store:
         with self.lock:
             self._lines.clear()
             self._sessions.clear()
+            self._timed_out.clear()
 
     # Lines -------------------------------------------------------------------------------
 
@@ -184,12 +198,28 @@ class Store:
 
     # Sessions ----------------------------------------------------------------------------
 
-    def open_session(self, region: str, number: str, now: datetime) -> Session:
+    def open_session(
+        self, region: str, number: str, now: datetime, stage: str = READY, reason: str | None = None
+    ) -> Session:
         """Create a server-side session with a fresh unguessable id."""
         with self.lock:
-            session = Session(secrets.token_urlsafe(32), region, number, now, now)
+            session = Session(secrets.token_urlsafe(32), region, number, now, now, stage, reason)
             self._sessions[session.sid] = session
             return session
+
+    def expire_sessions(self, idle_since: datetime) -> list[Session]:
+        """End the sessions last used at or before idle_since, and return them."""
+        with self.lock:
+            expired = [s for s in self._sessions.values() if s.last_seen <= idle_since]
+            for session in expired:
+                del self._sessions[session.sid]
+                self._timed_out.add(session.sid)
+            return expired
+
+    def timed_out(self, sid: str) -> bool:
+        """Tell whether the session with this id ended because it stood idle."""
+        with self.lock:
+            return sid in self._timed_out
 
     def session(self, sid: str) -> Session | None:
         """Return the session with this id, or None."""

@@ -59,8 +59,72 @@ TOP_INSTRUCTION = "設定する項目をクリックします。"
 CHANGE_PASSWORD = "パスワード変更"
 OTP_CHOICE_CHANGE = "ワンタイムパスワード利用選択変更"
 
+# Password screens (SPEC §6, §9, §13).
+PASSWORD_CHANGE_TITLE = "パスワード変更"
+PASSWORD_CHANGED_TITLE = "パスワード変更完了"
+CURRENT_PASSWORD = "現在のパスワード"
+NEW_PASSWORD = "新しいパスワード"
+NEW_PASSWORD_CONFIRM = "新しいパスワード（確認用）"
+CHANGE_PASSWORD_BUTTON = "パスワード変更"
+BACK_TO_LOGIN_FORCED = "ログイン画面へ戻る"
+BACK = "戻る"
+FORCED_CHANGE_AFTER_TEMP = "仮パスワードで接続した場合は、パスワードの変更が必要です。"
+PASSWORD_RULE = "パスワードは8桁～12桁の半角英数字で設定してください。数字のみの設定はできません。"
+PASSWORD_ADVICE = (
+    "なお、不正アクセスを防止するため、他人が推測しにくいパスワード（誕生日や電話番号以外）を"
+    "設定し、定期的に変更するようにしてください。"
+)
+SAME_AS_CURRENT_RULE = (
+    "現在のパスワードと同一のパスワードを新しいパスワードに設定することはできません。"
+)
+# Assumed (not in the guide): what the screens say around the guide's words.
+FORCED_CHANGE_AFTER_EXPIRY = (
+    "パスワードの有効期限（60日間）が過ぎました。パスワードを変更してください。"
+)
+PASSWORD_CHANGED_FORCED = "パスワードを変更しました。新しいパスワードで、再度ログインしてください。"
+PASSWORD_CHANGED_FOR = "{number}（{kind}）のパスワードを変更しました。"
+EXPIRY_NOTICE_TITLE = "パスワード期限予告"
+EXPIRY_NOTICE_TEXT = (
+    "パスワードの有効期限は{deadline}までです。期限が過ぎる前に、トップ画面の「パスワード変更」"
+    "からパスワードを変更してください。"
+)
+OK = "OK"
+REACH_CAPTION = "設定できる電話番号"
+
 # Messages. The guide gives none of these texts; they follow domain-notes §5 (assumed).
 ERR_LOGIN_FAILED = "電話番号またはパスワードが正しくありません。"
+ERR_PASSWORD_VOID = (
+    "パスワードの入力を連続して10回間違えたため、パスワードが無効になりました。"
+    "仮パスワード設定用アクセス番号（{access}）へお電話のうえ、仮パスワードを設定してください。"
+)
+ERR_TEMP_VOID = (
+    "仮パスワードが無効になりました（連続して3回の誤り、または設定後24時間以上の経過）。"
+    "仮パスワード設定用アクセス番号（{access}）へお電話のうえ、再度仮パスワードを設定してください。"
+)
+ERR_ALREADY_LOGGED_IN = (
+    "同一の電話番号・パスワードで同時に複数のログインはできません。"
+    "ログアウトしてから、もう一度ログインしてください。ブラウザの閉じるボタン（×）で終了した場合は、"
+    "{minutes}分ほど経ってからログインしてください。"
+)
+ERR_TIMED_OUT = (
+    "しばらくなにも操作しなかったため、自動的にログアウトされました。"
+    "設定作業を続ける場合には、再度ログインしてください。"
+)
+ERR_STALE_WINDOW = (
+    "ブラウザは1画面のみでご利用ください。別の画面で操作が行われたため、"
+    "この画面からの操作は反映していません。"
+)
+ERR_CURRENT_REQUIRED = "現在のパスワードを入力してください。"
+ERR_CURRENT_WRONG = "現在のパスワードが正しくありません。"
+ERR_NEW_REQUIRED = "新しいパスワードを入力してください。"
+ERR_NEW_FORMAT = "新しいパスワードは8桁～12桁の半角英数字で入力してください。"
+ERR_NEW_DIGITS_ONLY = "新しいパスワードは数字のみの設定はできません。英字を含めてください。"
+ERR_CONFIRM_REQUIRED = "新しいパスワード（確認用）を入力してください。"
+ERR_CONFIRM_MISMATCH = "新しいパスワードと新しいパスワード（確認用）が一致しません。"
+ERR_NEW_SAME_AS_TEMP = (
+    "仮パスワードと同一のパスワードを新しいパスワードに設定することはできません。"
+)
+ERR_NUMBER_NOT_IN_REACH = "選択した電話番号のパスワードは変更できません。"
 ERR_PHONE_REQUIRED = "電話番号を入力してください。"
 ERR_PHONE_FORMAT = "電話番号は半角数字10桁（ハイフンなし）で入力してください。"
 ERR_PASSWORD_REQUIRED = "パスワードを入力してください。"

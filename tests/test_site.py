@@ -12,7 +12,7 @@ from mock_site.environment import Environment
 
 def csrf_token(client, path: str = "/AGL_Disp.do") -> str:
     html = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
 
 
 def quick_number(env: Environment, region: str) -> str:

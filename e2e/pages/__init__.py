@@ -2,6 +2,15 @@
 
 from .home import HomePage
 from .login import LoginPage
+from .password import ExpiryNoticePage, ForcedChangePage, PasswordChangedPage, PasswordChangePage
 from .top import TopPage
 
-__all__ = ["HomePage", "LoginPage", "TopPage"]
+__all__ = [
+    "ExpiryNoticePage",
+    "ForcedChangePage",
+    "HomePage",
+    "LoginPage",
+    "PasswordChangePage",
+    "PasswordChangedPage",
+    "TopPage",
+]

@@ -31,6 +31,11 @@ class Screen:
         return self.page.get_by_role("alert")
 
     @property
+    def alert_messages(self) -> Locator:
+        """Return each message in the error box."""
+        return self.alert.get_by_role("listitem")
+
+    @property
     def status(self) -> Locator:
         """Return the notice box (role=status)."""
         return self.page.get_by_role("status")

@@ -30,6 +30,22 @@ class LoginPage(Screen):
         self.submit()
         return TopPage(self.page, self.base_url)
 
+    def login_to_forced_change(self, number: str, password: str):
+        """Log in with a 仮パスワード (or an expired password) and land on the forced change."""
+        from .password import ForcedChangePage
+
+        self.fill(number, password)
+        self.submit()
+        return ForcedChangePage(self.page, self.base_url)
+
+    def login_to_notice(self, number: str, password: str):
+        """Log in with a password in its last days and land on the パスワード期限予告."""
+        from .password import ExpiryNoticePage
+
+        self.fill(number, password)
+        self.submit()
+        return ExpiryNoticePage(self.page, self.base_url)
+
     def login_expecting_error(self, number: str, password: str) -> LoginPage:
         """Try to log in and stay on the login screen with an error."""
         self.fill(number, password)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from playwright.sync_api import Locator
 
 from mock_site import wording
+from mock_site.store import format_number
 
 from .base import Screen
 
@@ -21,9 +22,22 @@ class TopPage(Screen):
         return self.page.get_by_test_id("logged-in-number")
 
     @property
-    def services(self) -> Locator:
-        """Return the list of services in use."""
-        return self.page.get_by_role("list", name="ご利用中のサービス").get_by_role("listitem")
+    def numbers(self) -> Locator:
+        """Return the numbers this login may set (row headers of the table)."""
+        table = self.page.get_by_role("table", name=wording.REACH_CAPTION)
+        return table.get_by_role("rowheader")
+
+    def services_of(self, number: str) -> Locator:
+        """Return the services in use on one number (given without hyphens)."""
+        name = f"{format_number(number)}のサービス"
+        return self.page.get_by_role("list", name=name).get_by_role("listitem")
+
+    def change_password(self):
+        """Open 「パスワード変更」."""
+        from .password import PasswordChangePage
+
+        self.page.get_by_role("link", name=wording.CHANGE_PASSWORD, exact=True).click()
+        return PasswordChangePage(self.page, self.base_url)
 
     def logout(self):
         """Click 「ログアウト」 and return to the login screen."""

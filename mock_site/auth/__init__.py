@@ -1,7 +1,9 @@
-"""Login, the top screen and logout, at production's paths (AGL_Disp.do, AGS_Disp.do)."""
+"""Login, the password screens, the top screen and logout, at production's paths where known."""
 
 from __future__ import annotations
 
+import hmac
+import secrets
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
@@ -13,16 +15,20 @@ from flask import (
     g,
     redirect,
     render_template,
+    request,
     session,
     url_for,
 )
 
 from .. import wording
-from ..store import Session
+from ..store import MUST_CHANGE, NOTICE, READY
+from ..store import Session as ServerSession
 from . import service
-from .forms import LoginForm, LogoutForm
 
 bp = Blueprint("auth", __name__)
+
+# The screen each stage of a session must see before anything else.
+STAGE_SCREENS = {MUST_CHANGE: "auth.forced_change_form", NOTICE: "auth.notice"}
 
 
 def env():
@@ -37,83 +43,84 @@ def region_key() -> str:
 
 @bp.before_app_request
 def load_session() -> None:
-    """Attach the server-side session named by the cookie, if it is still alive."""
+    """Attach the live server-side session named by the cookie; end idle ones first.
+
+    A dead session's id stays in the cookie until the next login, so every screen asked for
+    after an idle timeout says why the customer was logged out.
+    """
     g.session = None
+    g.timed_out = False
+    if request.endpoint in ("static", "favicon"):
+        return  # fetching a stylesheet or an icon is not the customer doing anything
+    service.expire_idle_sessions(env())
     sid = session.get("sid")
-    if sid:
-        g.session = env().store.session(sid)
+    if not sid:
+        return
+    g.session = env().store.session(sid)
+    if g.session is None:
+        g.timed_out = env().store.timed_out(sid)
+        return
+    g.session.last_seen = env().clock.now()
 
 
-def login_required(view: Callable[..., Any]) -> Callable[..., Any]:
-    """Send visitors without a live session back to the login screen."""
+def login_required(stage: str = READY) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Let only sessions at this stage in; send others to the login or their own screen."""
 
-    @wraps(view)
-    def wrapped(**kwargs: Any) -> Any:
-        if g.session is None:
-            flash(wording.ERR_LOGIN_REQUIRED, "error")
-            return redirect(url_for("auth.login_form"))
-        return view(**kwargs)
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def wrapped(**kwargs: Any) -> Any:
+            if g.session is None:
+                flash(wording.ERR_TIMED_OUT if g.timed_out else wording.ERR_LOGIN_REQUIRED, "error")
+                return redirect(url_for("auth.login_form"))
+            if g.session.stage != stage:
+                return redirect(url_for(STAGE_SCREENS.get(g.session.stage, "auth.top")))
+            return view(**kwargs)
 
-    return wrapped
+        return wrapped
 
-
-@bp.get("/")
-def index():
-    """Send the site's root to the login screen, as production's portal does."""
-    return redirect(url_for("auth.login_form"))
-
-
-@bp.get("/AGL_Disp.do")
-def login_form():
-    """Show the login screen."""
-    return render_template("auth/login.html", form=LoginForm())
+    return decorate
 
 
-@bp.post("/AGL_Login.do")
-def login():
-    """Check 電話番号 and パスワード, then open a fresh session on the top screen."""
-    form = LoginForm()
-    if not form.validate_on_submit():
-        return render_template("auth/login.html", form=form, errors=form_errors(form))
-    result = service.authenticate(env(), region_key(), form.phone_no.data, form.password.data)
-    if result.error:
-        return render_template("auth/login.html", form=form, errors=[result.error])
-    start_session(result.session)
-    return redirect(url_for("auth.top"))
-
-
-@bp.get("/AGS_Disp.do")
-@login_required
-def top():
-    """Show the top screen with the services in use."""
-    found = env().store.find_number(region_key(), g.session.number)
-    if found is None:
-        return redirect(url_for("auth.login_form"))
-    _, number = found
-    services = [
-        wording.SERVICE_BUTTONS[key] for key in wording.SERVICE_NAMES if key in number.services
-    ]
-    return render_template("auth/top.html", number=number, services=services, form=LogoutForm())
-
-
-@bp.post("/AGL_Logout.do")
-def logout():
-    """End the session at once and return to the login screen."""
-    form = LogoutForm()
-    if form.validate_on_submit() and g.session is not None:
-        env().store.close_session(g.session.sid)
-    session.clear()
-    flash(wording.MSG_LOGGED_OUT, "info")
-    return redirect(url_for("auth.login_form"))
-
-
-def start_session(server_session: Session) -> None:
+def start_session(server_session: ServerSession) -> None:
     """Rotate the cookie so nothing from before login survives it."""
     session.clear()
     session["sid"] = server_session.sid
 
 
-def form_errors(form: LoginForm) -> list[str]:
+def end_session() -> None:
+    """End the server session and forget the cookie's contents."""
+    if g.session is not None:
+        env().store.close_session(g.session.sid)
+        g.session = None
+    session.clear()
+
+
+def issue_form_token() -> str:
+    """Give the form about to be shown the one token the session will accept next."""
+    token = secrets.token_urlsafe(16)
+    g.session.form_token = token
+    return token
+
+
+def accept_form_token(submitted: str | None) -> bool:
+    """Accept a form only with the newest token shown, once; other windows' forms fail."""
+    if not env().settings.one_time_form_tokens:
+        return True
+    expected, g.session.form_token = g.session.form_token, None
+    return bool(expected and submitted) and hmac.compare_digest(expected, submitted)
+
+
+def stale_window():
+    """Refuse a form sent from an older screen, changing nothing."""
+    return render_template(
+        "error.html",
+        title=wording.BAD_REQUEST_TITLE,
+        message=wording.ERR_STALE_WINDOW,
+        back=url_for("auth.top"),
+    ), 409
+
+
+def form_errors(form) -> list[str]:
     """Gather the form's messages in field order, once each."""
     messages: list[str] = []
     for field in form:
@@ -121,3 +128,6 @@ def form_errors(form: LoginForm) -> list[str]:
             if message not in messages:
                 messages.append(message)
     return messages
+
+
+from . import views  # noqa: E402,F401  (registers the routes on bp)

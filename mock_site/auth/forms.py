@@ -1,9 +1,9 @@
-"""Forms of the login screens, with the guide's labels and rules."""
+"""Forms of the login and password screens, with the guide's labels and production's names."""
 
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
+from wtforms import HiddenField, PasswordField, SelectField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
 from .. import wording
@@ -32,6 +32,32 @@ class LoginForm(FlaskForm):
         validators=[InputRequired(wording.ERR_PASSWORD_REQUIRED)],
         description=wording.PASSWORD_HINT,
         render_kw={"autocomplete": "current-password"},
+    )
+
+
+class OneTimeForm(FlaskForm):
+    """Carry the one-time token that refuses a form sent from a stale second window."""
+
+    form_token = HiddenField()
+
+
+class PasswordChangeForm(OneTimeForm):
+    """Ask for 現在のパスワード and the new one twice (production's ids culpass, newPass...)."""
+
+    number = SelectField(wording.PHONE_NUMBER, name="telNo", validate_choice=False)
+    current = PasswordField(
+        wording.CURRENT_PASSWORD, name="culpass", render_kw={"autocomplete": "current-password"}
+    )
+    new = PasswordField(
+        wording.NEW_PASSWORD,
+        name="newPass",
+        description=wording.PASSWORD_RULE,
+        render_kw={"autocomplete": "new-password"},
+    )
+    confirm = PasswordField(
+        wording.NEW_PASSWORD_CONFIRM,
+        name="confirmpass",
+        render_kw={"autocomplete": "new-password"},
     )
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Blueprint, Response, current_app, jsonify, request
 
 from .. import wording
+from ..auth import rules
 from ..regions import REGIONS
 from ..store import TEMPORARY, Line, StoreError
 
@@ -73,24 +74,32 @@ def get_clock():
 
 @bp.post("/clock")
 def move_clock():
-    """Move the mock's time by advance_seconds, or to now."""
+    """Move the mock's time by advance_seconds or to now; frozen stops or restarts it."""
     data = body()
-    allow_only(data, {"advance_seconds", "now"})
-    if len(data) != 1:
-        raise BadField("advance_seconds", "give exactly one of advance_seconds or now")
+    allow_only(data, {"advance_seconds", "now", "frozen"})
+    if not data:
+        raise BadField("advance_seconds", "give advance_seconds, now or frozen")
+    if "advance_seconds" in data and "now" in data:
+        raise BadField("advance_seconds", "give advance_seconds or now, not both")
+    seconds = data.get("advance_seconds")
+    if "advance_seconds" in data and (
+        isinstance(seconds, bool)
+        or not isinstance(seconds, int | float)
+        or not math.isfinite(seconds)
+        or abs(seconds) > MAX_ADVANCE_SECONDS
+    ):
+        raise BadField("advance_seconds", "a number of seconds (may be negative)")
+    when = parse_time(data["now"]) if "now" in data else None
+    frozen = data.get("frozen")
+    if frozen is not None and not isinstance(frozen, bool):
+        raise BadField("frozen", "true or false")
     clock = env().clock
-    if "advance_seconds" in data:
-        seconds = data["advance_seconds"]
-        if (
-            isinstance(seconds, bool)
-            or not isinstance(seconds, int | float)
-            or not math.isfinite(seconds)
-            or abs(seconds) > MAX_ADVANCE_SECONDS
-        ):
-            raise BadField("advance_seconds", "a number of seconds (may be negative)")
+    if frozen is not None:
+        clock.freeze(frozen)
+    if seconds is not None:
         clock.advance(seconds)
-    else:
-        clock.set(parse_time(data["now"]))
+    if when is not None:
+        clock.set(when)
     return jsonify(clock_json())
 
 
@@ -137,7 +146,7 @@ def add_line():
     if unit is not None and unit not in wording.UNIT_NAMES:
         raise BadField("auth_unit", f"use one of {', '.join(wording.UNIT_NAMES)}")
     password = optional_str(data, "password")
-    if password is not None and not is_password(password, env().settings):
+    if password is not None and not rules.is_password(password, env().settings):
         raise BadField("password", "8–12 half-width letters and digits, not digits only")
     temp = optional_str(data, "temp_password")
     digits = env().settings.temp_password_digits
@@ -181,16 +190,6 @@ def optional_str(data: dict[str, Any], name: str) -> str | None:
     return value
 
 
-def is_password(value: str, settings) -> bool:
-    """Tell whether value follows the guide's password rule (SPEC §6)."""
-    return (
-        settings.password_min_length <= len(value) <= settings.password_max_length
-        and value.isascii()
-        and value.isalnum()
-        and not value.isdigit()
-    )
-
-
 def parse_services(value: Any) -> list[str] | dict[str, list[str]] | None:
     """Accept a list (for every number) or a {number: [service, ...]} object."""
     if value is None:
@@ -223,7 +222,11 @@ def parse_time(value: Any) -> datetime:
 
 def clock_json() -> dict[str, Any]:
     clock = env().clock
-    return {"now": clock.now().isoformat(), "offset_seconds": clock.offset_seconds}
+    return {
+        "now": clock.now().isoformat(),
+        "offset_seconds": clock.offset_seconds,
+        "frozen": clock.frozen,
+    }
 
 
 def line_json(line: Line) -> dict[str, Any]:

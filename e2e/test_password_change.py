@@ -1,0 +1,68 @@
+"""「パスワード変更」 from the top screen (SPEC §9)."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from mock_site import wording
+from mock_site.store import format_number
+
+from .pages import LoginPage
+
+
+def test_changing_the_contract_password_ends_the_session(
+    page: Page, make_line, line_builder, site_url, region
+):
+    line = make_line(region)
+    new = line_builder.password()
+    top = LoginPage(page, site_url).open().login(line.contract_number, line.password)
+
+    done = top.change_password().change(line.password, new)
+
+    expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+    expect(done.status).to_contain_text(format_number(line.contract_number))
+    login = done.back_to_login(wording.BACK_TO_LOGIN)
+    expect(login.heading).to_have_text(wording.LOGIN_TITLE)
+    login.login_expecting_error(line.contract_number, line.password)
+    expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
+    top = login.login(line.contract_number, new)
+    expect(top.heading).to_have_text(wording.TOP_TITLE)
+
+
+def test_changing_an_additional_number_password_offers_back(
+    page: Page, make_line, line_builder, site_url, region
+):
+    line = make_line(region, auth_unit=wording.UNIT_NUMBER)
+    number = line.additional_numbers[0]
+    top = LoginPage(page, site_url).open().login(number, line.password)
+
+    done = top.change_password().change(line.password, line_builder.password())
+
+    expect(done.status).to_contain_text(format_number(number))
+    top = done.back_to_top()
+    expect(top.logged_in_number).to_have_text(format_number(number))
+
+
+@pytest.mark.parametrize(
+    ("current", "new", "confirm", "message"),
+    [
+        pytest.param("wrong0000", "abcd1234", None, wording.ERR_CURRENT_WRONG, id="wrong-current"),
+        pytest.param(None, None, None, wording.SAME_AS_CURRENT_RULE, id="same-as-current"),
+        pytest.param(None, "12345678", None, wording.ERR_NEW_DIGITS_ONLY, id="digits-only"),
+        pytest.param(None, "abc123", None, wording.ERR_NEW_FORMAT, id="six-chars"),
+        pytest.param(None, "abcd1234", "abcd9999", wording.ERR_CONFIRM_MISMATCH, id="mismatch"),
+    ],
+)
+def test_change_refuses_what_the_rules_refuse_and_keeps_the_password(
+    page: Page, make_line, site_url, region, current, new, confirm, message
+):
+    line = make_line(region)
+    top = LoginPage(page, site_url).open().login(line.contract_number, line.password)
+    change = top.change_password()
+
+    change.change_expecting_error(current or line.password, new or line.password, confirm)
+
+    expect(change.alert).to_have_text(message)
+    login = top.logout()
+    expect(login.login(line.contract_number, line.password).heading).to_have_text(wording.TOP_TITLE)

@@ -1,0 +1,186 @@
+"""The screens of logging in and of passwords (SPEC §5, §6, §8, §9)."""
+
+from __future__ import annotations
+
+from flask import current_app, flash, g, redirect, render_template, session, url_for
+
+from .. import wording
+from ..store import MUST_CHANGE, NOTICE, READY, Number
+from . import (
+    accept_form_token,
+    bp,
+    end_session,
+    env,
+    form_errors,
+    issue_form_token,
+    login_required,
+    region_key,
+    rules,
+    service,
+    stale_window,
+    start_session,
+)
+from .forms import LoginForm, LogoutForm, OneTimeForm, PasswordChangeForm
+
+
+@bp.get("/")
+def index():
+    """Send the site's root to the login screen, as production's portal does."""
+    return redirect(url_for("auth.login_form"))
+
+
+@bp.get("/AGL_Disp.do")
+def login_form():
+    """Show the login screen."""
+    return render_template("auth/login.html", form=LoginForm())
+
+
+@bp.post("/AGL_Login.do")
+def login():
+    """Check 電話番号 and パスワード, then open a fresh session at its first screen."""
+    form = LoginForm()
+    if not form.validate_on_submit():
+        return render_template("auth/login.html", form=form, errors=form_errors(form))
+    result = service.authenticate(
+        env(), region_key(), form.phone_no.data, form.password.data, session.get("sid")
+    )
+    if result.error:
+        return render_template("auth/login.html", form=form, errors=[result.error])
+    start_session(result.session)
+    if result.session.stage == MUST_CHANGE:
+        return redirect(url_for("auth.forced_change_form"))
+    if result.session.stage == NOTICE:
+        return redirect(url_for("auth.notice"))
+    return redirect(url_for("auth.top"))
+
+
+@bp.get("/AGS_Disp.do")
+@login_required()
+def top():
+    """Show the numbers this login may set, with the services each uses."""
+    line, number = service.find(env(), g.session)
+    return render_template(
+        "auth/top.html",
+        number=number,
+        numbers=rules.reach(line, number),
+        kind=number_kind,
+    )
+
+
+@bp.post("/AGL_Logout.do")
+def logout():
+    """End the session at once and return to the login screen."""
+    if LogoutForm().validate_on_submit():
+        end_session()
+        flash(wording.MSG_LOGGED_OUT, "info")
+    else:
+        session.clear()
+    return redirect(url_for("auth.login_form"))
+
+
+# パスワード期限予告 (assumed path) --------------------------------------------------------
+
+
+@bp.route("/AGL_Notice.do", methods=["GET", "POST"])
+@login_required(NOTICE)
+def notice():
+    """Say when the password ends; 「OK」 goes on to the top screen."""
+    form = OneTimeForm()
+    _, number = service.find(env(), g.session)
+    if form.validate_on_submit():
+        if not accept_form_token(form.form_token.data):
+            return stale_window()
+        g.session.stage = READY
+        return redirect(url_for("auth.top"))
+    deadline = rules.expires_at(number.credential, env().settings)
+    form.form_token.data = issue_form_token()
+    return render_template(
+        "auth/notice.html", form=form, deadline=deadline.strftime("%Y年%m月%d日 %H:%M")
+    )
+
+
+# The forced change after a 仮パスワード or an expired パスワード (assumed paths) ------------------
+
+
+@bp.route("/AGP_Disp.do", methods=["GET", "POST"])
+@login_required(MUST_CHANGE)
+def forced_change_form():
+    """Make the customer replace a 仮パスワード or an expired パスワード before anything else."""
+    _, number = service.find(env(), g.session)
+    form = PasswordChangeForm()
+    errors: list[str] = []
+    if form.validate_on_submit():
+        if not accept_form_token(form.form_token.data):
+            return stale_window()
+        errors = service.change_errors(
+            env(), number, number, form.current.data, form.new.data, form.confirm.data
+        )
+        if not errors:
+            service.set_password(env(), number, form.new.data)
+            end_session()
+            return render_template(
+                "auth/changed.html",
+                message=wording.PASSWORD_CHANGED_FORCED,
+                link=(url_for("auth.login_form"), wording.BACK_TO_LOGIN_FORCED),
+            )
+    elif form.is_submitted():
+        errors = form_errors(form)
+    form.form_token.data = issue_form_token()
+    reason = (
+        wording.FORCED_CHANGE_AFTER_TEMP
+        if g.session.reason == service.REASON_TEMP
+        else wording.FORCED_CHANGE_AFTER_EXPIRY
+    )
+    return render_template(
+        "auth/change.html", form=form, errors=errors, reason=reason, choose_number=False
+    )
+
+
+# パスワード変更 from the top screen ---------------------------------------------------------
+
+
+@bp.route("/APW_Disp.do", methods=["GET", "POST"])
+@login_required()
+def change_form():
+    """Change the password of this number or, for the 管理者, of any number of the line."""
+    line, number = service.find(env(), g.session)
+    targets = rules.password_change_targets(line, number)
+    form = PasswordChangeForm()
+    form.number.choices = [(n.number, f"{n.display}（{number_kind(n)}）") for n in targets]
+    errors: list[str] = []
+    if form.validate_on_submit():
+        if not accept_form_token(form.form_token.data):
+            return stale_window()
+        target = next((n for n in targets if n.number == (form.number.data or number.number)), None)
+        if target is None:
+            errors = [wording.ERR_NUMBER_NOT_IN_REACH]
+        else:
+            errors = service.change_errors(
+                env(), number, target, form.current.data, form.new.data, form.confirm.data
+            )
+        if not errors:
+            service.set_password(env(), target, form.new.data)
+            message = wording.PASSWORD_CHANGED_FOR.format(
+                number=target.display, kind=number_kind(target)
+            )
+            if target.is_contract:
+                end_session()
+                link = (url_for("auth.login_form"), wording.BACK_TO_LOGIN)
+            else:
+                link = (url_for("auth.top"), wording.BACK)
+            return render_template("auth/changed.html", message=message, link=link)
+    elif form.is_submitted():
+        errors = form_errors(form)
+    if not form.number.data:
+        form.number.data = number.number
+    form.form_token.data = issue_form_token()
+    return render_template(
+        "auth/change.html", form=form, errors=errors, reason=None, choose_number=len(targets) > 1
+    )
+
+
+def number_kind(number: Number) -> str:
+    """Name a number as the region's site does: 契約者回線番号, or マイナンバー / 追加番号."""
+    if number.is_contract:
+        return wording.CONTRACT_NUMBER
+    return current_app.config["REGION"].additional_number_name
