@@ -109,3 +109,66 @@ def test_hostile_login_input_gets_a_japanese_error(env, site, number):
     assert wording.ERR_PHONE_FORMAT in body
     assert "<script>alert" not in body
     assert all(not env.store.sessions_for(r, number) for r in ("east", "west"))
+
+
+def logged_in_client(env: Environment, region: str = "east"):
+    client = env.apps[region].test_client()
+    line = quick_number(env, region)
+    login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
+    return client, line
+
+
+HOSTILE = [
+    pytest.param("x" * 10_000, id="10000-chars"),
+    pytest.param("", id="empty"),
+    pytest.param("\x00\x07\x1b[2J", id="control-chars"),
+    pytest.param("パスワード１２３", id="non-ascii"),
+    pytest.param("' OR '1'='1", id="sql-like"),
+    pytest.param('"><script>alert(1)</script>', id="script-like"),
+]
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        pytest.param(field, case.values[0], id=f"{field}-{case.id}")
+        for field in ("culpass", "newPass", "confirmpass", "telNo")
+        for case in HOSTILE
+        # An empty 電話番号 means the logged-in number, as when the select is not shown.
+        if not (field == "telNo" and case.id == "empty")
+    ],
+)
+def test_hostile_password_change_input_is_refused_in_japanese(env, field, value):
+    client, line = logged_in_client(env)
+    _, number = env.store.find_number("east", line.contract_number)
+    before = number.credential
+    html = client.get("/APW_Disp.do").get_data(as_text=True)
+    token = re.search(r'name="form_token" type="hidden" value="([^"]+)"', html).group(1)
+    data = {
+        "csrf_token": csrf_token(client, "/AGS_Disp.do"),
+        "form_token": token,
+        "culpass": seed.QUICK_TRY_PASSWORD,
+        "newPass": "newpass123",
+        "confirmpass": "newpass123",
+        field: value,
+    }
+
+    response = client.post("/APW_Disp.do", data=data)
+
+    assert response.status_code in (200, 409)
+    body = response.get_data(as_text=True)
+    assert 'role="alert"' in body
+    assert "<script>alert" not in body
+    assert number.credential is before
+
+
+def test_passwords_never_reach_the_log(env, caplog):
+    client, line = logged_in_client(env, "west")
+    client.post("/AGL_Logout.do", data={"csrf_token": csrf_token(client, "/AGS_Disp.do")})
+
+    with caplog.at_level("DEBUG"):
+        login(client, line.contract_number, "secretWrong99")
+        login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
+
+    assert "secretWrong99" not in caplog.text
+    assert seed.QUICK_TRY_PASSWORD not in caplog.text
