@@ -11,8 +11,11 @@ import pytest
 
 from e2e import browser
 from fixtures.builders import LineBuilder, LineSpec
+from fixtures.phone import temp_password_keys
+from mock_site import wording
 from mock_site.client import ControlClient, ControlError
 from mock_site.environment import Environment
+from mock_site.regions import REGIONS
 
 URL_OPTION = "--hikari-url"
 URL_ENV = "HIKARI_URL"
@@ -120,3 +123,34 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 def browser_context_args(browser_context_args: dict) -> dict:
     """Browse as a customer in Japan does."""
     return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
+
+
+class SetTempPassword(Protocol):
+    def __call__(self, region: str, caller: str, unit: str, target: str | None = None) -> str: ...
+
+
+@pytest.fixture
+def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTempPassword:
+    """Set a 仮パスワード by phone in one line: call the access number and press the keys.
+
+    caller is a number of the line; target defaults to the number the guide's flow picks
+    (the contract number under 回線単位, the caller otherwise). Returns the 仮パスワード.
+    """
+
+    def set_by_phone(region: str, caller: str, unit: str, target: str | None = None) -> str:
+        line = next(
+            line
+            for line in hikari.lines(region)
+            if caller in [n["number"] for n in line["numbers"]]
+        )
+        contract = line["numbers"][0]["number"]
+        if target is None:
+            target = contract if unit == wording.UNIT_LINE else caller
+        password = line_builder.temp_password()
+        call = hikari.call(caller, REGIONS[region].access_number)
+        call.press(temp_password_keys(unit, caller == contract, target, password))
+        if not call.completed:
+            raise AssertionError(f"the IVR did not set the 仮パスワード: {call.guidance}")
+        return password
+
+    return set_by_phone

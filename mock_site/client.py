@@ -18,6 +18,40 @@ class ControlError(RuntimeError):
         self.field = field
 
 
+class RemoteCall:
+    """A call placed through the phone API, shaped like mock_site.phone.Call."""
+
+    def __init__(self, client: ControlClient, state: dict[str, Any]) -> None:
+        self._client = client
+        self.state = state
+
+    @property
+    def id(self) -> int:
+        return self.state["id"]
+
+    @property
+    def guidance(self) -> list[str]:
+        """Return everything said on the call so far, in order."""
+        return self.state["guidance"]
+
+    @property
+    def active(self) -> bool:
+        return self.state["state"] == "active"
+
+    @property
+    def completed(self) -> bool:
+        return self.state["completed"]
+
+    def press(self, keys: str) -> list[str]:
+        """Press keys (0–9, *, #) in order and return what was said in answer."""
+        self.state = self._client._call("POST", f"/phone/calls/{self.id}/keys", {"keys": keys})
+        return self.state["said"]
+
+    def hang_up(self) -> None:
+        """End the call."""
+        self.state = self._client._call("POST", f"/phone/calls/{self.id}/hangup", {})
+
+
 class ControlClient:
     """Talk to an environment's /api/ over HTTP, given the home URL."""
 
@@ -89,6 +123,17 @@ class ControlClient:
     def add_line(self, region: str, **fields: Any) -> dict[str, Any]:
         """Seed a line (fields as in POST /api/lines) and return it as stored."""
         return self._call("POST", "/lines", {"region": region, **fields})
+
+    def call(self, caller: str, dialled: str, data: bool = False) -> RemoteCall:
+        """Dial dialled from caller, as a phone of the line would; the call answers at once."""
+        state = self._call(
+            "POST", "/phone/calls", {"caller": caller, "dialled": dialled, "data": data}
+        )
+        return RemoteCall(self, state)
+
+    def calls(self) -> list[dict[str, Any]]:
+        """Return the call record: every call with its duration and charge."""
+        return self._call("GET", "/phone/calls")["calls"]
 
     def lines(self, region: str | None = None) -> list[dict[str, Any]]:
         """Return the lines, of one region when given."""

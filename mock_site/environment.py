@@ -15,6 +15,7 @@ from . import create_app, seed, wording
 from .clock import Clock
 from .config import Settings
 from .mail import Mailbox, SmtpSink
+from .phone import PhoneNetwork
 from .regions import REGIONS
 from .security import hash_password
 from .store import PASSWORD, TEMPORARY, Credential, Line, Store
@@ -59,6 +60,7 @@ class Environment:
         self.clock = Clock()
         self.store = Store()
         self.mailbox = Mailbox(self.clock.now)
+        self.phone = PhoneNetwork(self)
         self._faker: Faker | None = None
         self._seed_hashes: dict[str, str] = {}
         self.ports: dict[str, int] = {}
@@ -80,6 +82,7 @@ class Environment:
             self.store.reset()
             self.clock.reset()
             self.mailbox.clear()
+            self.phone.reset()
             self._faker = None
             self.seeded = seed.default_lines(self.seed_value)
             for seeded in self.seeded:

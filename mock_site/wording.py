@@ -158,3 +158,40 @@ CREDENTIAL_NONE = "未設定"
 CREDENTIAL_TEMP = "仮パスワード"
 CREDENTIAL_PASSWORD = "パスワード"
 CREDENTIAL_VOID = "無効"
+
+# The 仮パスワード IVR (SPEC §4), verbatim; △△△△△△△△△△ is {number}.
+IVR_UNIT_CHOICE = (
+    "仮パスワードの設定を行います。仮パスワードを設定する単位を選択します。"
+    "回線単位に設定する場合は１、電話番号単位に設定する場合は２、"
+    "管理者／ユーザ単位に設定する場合は３を入力してください。"
+)
+IVR_NUMBER_ENTRY = "仮パスワードを設定する電話番号を市外局番から入力し、最後に＃を押してください。"
+IVR_PASSWORD_ENTRY = (
+    "{number}番の仮パスワードの設定を行います。設定したい仮パスワードを入力してください。"
+)
+IVR_CONFIRM_ENTRY = "確認のためにもう一度仮パスワードを入力してください。"
+IVR_DONE = "{number}番の仮パスワードの設定が完了しました。ご利用ありがとうございました。"
+IVR_WRONG = "入力された番号が正しくありません。もう一度押してください。"
+# Assumed: the guide says only that the caller must hang up and start again after 3 mistakes,
+# that a data call does not connect and that the call must come from the contracted line.
+IVR_WRONG_FINAL = (
+    "入力された番号が正しくありません。お手数ですが、一度電話を切り、はじめからおかけ直しください。"
+)
+IVR_NOT_CONTRACTED = (
+    "この電話番号からはご利用いただけません。本サービスを契約している回線からおかけください。"
+)
+PHONE_DATA_CALL = "データ接続通信で発信した場合、接続できません。"
+PHONE_NO_SUCH_NUMBER = "おかけになった電話番号は、現在使われておりません。"
+PHONE_BUSY = "この電話番号は通話中です。終話してから発信してください。"
+PHONE_NO_CALL = "通話していません。番号を押して「発信」してください。"
+PHONE_BAD_KEYS = "押せるのは 0～9、＊、＃ だけです。"
+
+# The softphone page (SPEC §14).
+PHONE_CALLER = "通知番号"
+PHONE_DATA = "データ接続通信"
+PHONE_DIALLED = "発信する番号"
+PHONE_DIAL = "発信"
+PHONE_HANG_UP = "終話"
+PHONE_LOG = "通話ログ"
+PHONE_ACCESS_NUMBER = "仮パスワード設定用アクセス番号"
+PHONE_CHARGE = "通話料 {yen}円（税込{yen_tax}円）／通話時間 {minutes}分{seconds:02d}秒"

@@ -28,9 +28,11 @@ def create_home_app(env: Environment) -> Flask:
     app.extensions["hikari"] = env
     register_error_pages(app)
 
+    from ..phone.api import bp as phone_api_bp
     from .api import bp as api_bp
 
     app.register_blueprint(api_bp)
+    app.register_blueprint(phone_api_bp)
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:
@@ -51,7 +53,17 @@ def create_home_app(env: Environment) -> Flask:
 
     @app.get("/phone")
     def phone():
-        return render_template("home/phone.html")
+        callers: dict[str, list[str]] = {}
+        for key, region in REGIONS.items():
+            for line in env.store.lines(key):
+                for number in line.numbers:
+                    place = f"{region.company} {line.label or line.id}"
+                    callers.setdefault(number.number, []).append(place)
+        return render_template(
+            "home/phone.html",
+            callers=[(n, f"{n}（{'、'.join(places)}）") for n, places in callers.items()],
+            regions=list(REGIONS.values()),
+        )
 
     @app.get("/mail")
     def mail():

@@ -1,0 +1,183 @@
+"""Calls: who may call what, the call record with its duration and charge."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import threading
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .. import wording
+from ..regions import REGIONS
+from .ivr import TempPasswordIvr
+
+if TYPE_CHECKING:
+    from ..environment import Environment
+
+KEYS = frozenset("0123456789*#")
+FULL_WIDTH_KEYS = str.maketrans("０１２３４５６７８９＊＃", "0123456789*#")
+CHARGE_PERIOD_SECONDS = 180
+CHARGE_YEN = Decimal(8)
+CHARGE_YEN_TAX_INCLUDED = Decimal("8.8")
+MAX_KEYS_PER_PRESS = 64
+
+
+class CallError(ValueError):
+    """Refuse a phone action that makes no sense now; field names what was wrong."""
+
+    def __init__(self, message: str, field: str = "keys") -> None:
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class Call:
+    """One call: who called what, what was said and pressed, and what it cost."""
+
+    id: int
+    caller: str
+    dialled: str
+    data: bool
+    region: str | None
+    started_at: datetime
+    guidance: list[str] = field(default_factory=list)
+    keys: str = ""
+    ended_at: datetime | None = None
+    connected: bool = False
+    completed: bool = False
+    _ivr: TempPasswordIvr | None = field(default=None, repr=False)
+    _network: PhoneNetwork | None = field(default=None, repr=False)
+
+    @property
+    def active(self) -> bool:
+        """Tell whether the call is still going on."""
+        return self.ended_at is None
+
+    def press(self, keys: str) -> list[str]:
+        """Press keys (0–9, *, #) one after another; return what was said in answer."""
+        return self._network.press(self, keys)
+
+    def hang_up(self) -> None:
+        """End the call (hanging up mid-flow leaves nothing half set)."""
+        self._network.hang_up(self)
+
+    @property
+    def duration_seconds(self) -> int:
+        """Return how long the call has lasted, by the mock's clock."""
+        end = self.ended_at or self._network.env.clock.now()
+        return max(0, int((end - self.started_at).total_seconds()))
+
+    @property
+    def charge_units(self) -> int:
+        """Return the started 3-minute periods billed (none when it never connected)."""
+        if not self.connected or self.region is None:
+            return 0
+        return max(1, math.ceil(self.duration_seconds / CHARGE_PERIOD_SECONDS))
+
+    def as_json(self) -> dict:
+        """Describe the call for the control API and the softphone."""
+        units = self.charge_units
+        return {
+            "id": self.id,
+            "caller": self.caller,
+            "dialled": self.dialled,
+            "data": self.data,
+            "region": self.region,
+            "state": "active" if self.active else "ended",
+            "connected": self.connected,
+            "completed": self.completed,
+            "guidance": list(self.guidance),
+            "keys": self.keys,
+            "started_at": self.started_at.isoformat(),
+            "ended_at": self.ended_at.isoformat() if self.ended_at else None,
+            "duration_seconds": self.duration_seconds,
+            "charge_yen": str(CHARGE_YEN * units),
+            "charge_yen_tax_included": str(CHARGE_YEN_TAX_INCLUDED * units),
+        }
+
+
+class PhoneNetwork:
+    """Connect calls from the lines' numbers; one call at a time per calling number."""
+
+    def __init__(self, env: Environment) -> None:
+        self.env = env
+        self._lock = threading.RLock()
+        self._calls: list[Call] = []
+        self._ids = itertools.count(1)
+
+    def reset(self) -> None:
+        """Forget every call."""
+        with self._lock:
+            self._calls.clear()
+
+    def calls(self) -> list[Call]:
+        """Return every call, oldest first."""
+        with self._lock:
+            return list(self._calls)
+
+    def get(self, call_id: int) -> Call | None:
+        """Return the call with this id, or None."""
+        with self._lock:
+            return next((c for c in self._calls if c.id == call_id), None)
+
+    def call(self, caller: str, dialled: str, data: bool = False) -> Call:
+        """Dial a number from caller; the call says its first guidance at once."""
+        dialled = dialled.translate(FULL_WIDTH_KEYS).replace("-", "")
+        if not dialled or not dialled.isascii() or not dialled.isdigit() or len(dialled) > 20:
+            raise CallError("dial digits only, at most 20", "dialled")
+        with self._lock:
+            if any(c.active and c.caller == caller for c in self._calls):
+                raise CallError(wording.PHONE_BUSY, "caller")
+            region = next((r.key for r in REGIONS.values() if r.access_number == dialled), None)
+            call = Call(next(self._ids), caller, dialled, data, region, self.env.clock.now())
+            call._network = self
+            self._calls.append(call)
+            if data:
+                self._end(call, [wording.PHONE_DATA_CALL])
+            elif region is None:
+                self._end(call, [wording.PHONE_NO_SUCH_NUMBER])
+            else:
+                self._connect_ivr(call, region)
+            return call
+
+    def _connect_ivr(self, call: Call, region: str) -> None:
+        call.connected = True
+        found = self.env.store.find_number(region, call.caller)
+        if found is None:
+            self._end(call, [wording.IVR_NOT_CONTRACTED])
+            return
+        call._ivr = TempPasswordIvr(self.env, *found)
+        call.guidance += call._ivr.opening()
+
+    def press(self, call: Call, keys: str) -> list[str]:
+        """Feed keys to the call's IVR in order; refuse keys outside 0–9 * # as a whole."""
+        keys = keys.translate(FULL_WIDTH_KEYS)
+        if not keys or len(keys) > MAX_KEYS_PER_PRESS or not set(keys) <= KEYS:
+            raise CallError(wording.PHONE_BAD_KEYS)
+        with self._lock:
+            if not call.active:
+                raise CallError(wording.PHONE_NO_CALL)
+            said: list[str] = []
+            for key in keys:
+                call.keys += key
+                said += call._ivr.press(key) if call._ivr else []
+                if call._ivr and call._ivr.ended:
+                    call.completed = call._ivr.completed
+                    break
+            call.guidance += said
+            if call._ivr and call._ivr.ended:
+                self._end(call, [])
+            return said
+
+    def hang_up(self, call: Call) -> None:
+        """End the call; ending an ended call does nothing."""
+        with self._lock:
+            if call.active:
+                self._end(call, [])
+
+    def _end(self, call: Call, said: list[str]) -> None:
+        call.guidance += said
+        call.ended_at = self.env.clock.now()

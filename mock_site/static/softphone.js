@@ -1,0 +1,115 @@
+// The softphone: dial through the phone API, send keys as push tones, show what is said.
+"use strict";
+(() => {
+  const root = document.getElementById("softphone");
+  const api = root.dataset.api;
+  const $ = (id) => document.getElementById(id);
+  const log = $("call-log"), dialled = $("dialled"), state = $("call-state"), error = $("phone-error");
+  const dialButton = $("dial"), hangUpButton = $("hang-up");
+  const keyValue = { "＊": "*", "＃": "#" };
+  let call = null;
+  // Log entries appear one after another, as a voice would say them, in a strict order.
+  let queue = Promise.resolve();
+  const PACE_MS = 120;
+
+  function say(kind, text) {
+    queue = queue.then(() => new Promise((done) => {
+      const last = log.lastElementChild;
+      if (kind === "keys" && last && last.dataset.kind === "keys") {
+        last.textContent += text;  // keys pressed one after another read as one entry
+        done();
+        return;
+      }
+      const item = document.createElement("li");
+      item.className = "entry " + kind;
+      item.dataset.kind = kind;
+      item.textContent = kind === "keys" ? "● " + text : text;
+      log.appendChild(item);
+      item.scrollIntoView({ block: "nearest" });
+      setTimeout(done, kind === "guidance" ? PACE_MS : 0);
+    }));
+    return queue;
+  }
+
+  function showError(message) {
+    error.textContent = message;
+    error.hidden = !message;
+  }
+
+  function setCall(next) {
+    call = next && next.state === "active" ? next : null;
+    hangUpButton.disabled = !call;
+    dialButton.disabled = Boolean(call);
+    if (call) {
+      state.textContent = "通話中: " + call.dialled;
+    } else if (next) {
+      state.textContent = `終話しました（通話時間 ${next.duration_seconds}秒、通話料 ${next.charge_yen}円（税込${next.charge_yen_tax_included}円））`;
+    }
+  }
+
+  async function post(url, body) {
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    const data = await response.json();
+    if (!response.ok) throw new Error(data.error || response.statusText);
+    return data;
+  }
+
+  async function dial() {
+    showError("");
+    const number = dialled.value.trim();
+    if (!number) { showError("発信する番号を入力してください。"); return; }
+    try {
+      const data = await post(api, { caller: $("caller").value, dialled: number, data: $("data-call").checked });
+      say("system", `${data.caller} から ${data.dialled} へ発信`);
+      data.guidance.forEach((text) => say("guidance", text));
+      await queue;
+      setCall(data);
+      if (data.state !== "active") say("system", "通話が終了しました");
+      dialled.value = "";
+    } catch (failure) {
+      showError(failure.message);
+    }
+  }
+
+  async function press(key) {
+    showError("");
+    if (!call) { dialled.value += key; return; }
+    try {
+      const data = await post(`${api}/${call.id}/keys`, { keys: keyValue[key] || key });
+      say("keys", key);
+      data.said.forEach((text) => say("guidance", text));
+      await queue;
+      setCall(data);
+      if (data.state !== "active") say("system", "通話が終了しました");
+    } catch (failure) {
+      showError(failure.message);
+    }
+  }
+
+  async function hangUp() {
+    if (!call) return;
+    try {
+      const data = await post(`${api}/${call.id}/hangup`, {});
+      await queue;
+      setCall(data);
+      say("system", "終話しました");
+    } catch (failure) {
+      showError(failure.message);
+    }
+  }
+
+  // Keys must reach the network in the order pressed, however fast they are pressed.
+  let pending = Promise.resolve();
+  const inOrder = (action) => () => { pending = pending.then(action); };
+
+  document.querySelectorAll(".key").forEach((button) =>
+    button.addEventListener("click", inOrder(() => press(button.dataset.key))));
+  document.querySelectorAll(".quick").forEach((button) =>
+    button.addEventListener("click", inOrder(() => { dialled.value = button.dataset.number; })));
+  dialButton.addEventListener("click", inOrder(dial));
+  hangUpButton.addEventListener("click", inOrder(hangUp));
+})();
