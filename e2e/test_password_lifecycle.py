@@ -11,6 +11,7 @@ from mock_site import wording
 from mock_site.regions import REGIONS
 from mock_site.store import format_number
 
+from .journeys import set_temp_password_on_softphone
 from .pages import LoginPage
 
 DAY = 86400
@@ -29,19 +30,27 @@ def void_message(template: str, region: str) -> str:
 
 
 def test_first_login_with_a_temporary_password_forces_a_change(
-    customer_page: Page, make_line, line_builder, site_url, region
+    customer_page: Page, make_line, line_builder, home_url, site_url, region
 ):
-    line = make_line(region, with_password=False, with_temp_password=True)
-    new = line_builder.password()
+    line = make_line(region, with_password=False, auth_unit=None)
+    temp, new = line_builder.temp_password(), line_builder.password()
+    set_temp_password_on_softphone(
+        customer_page,
+        home_url,
+        region,
+        line.contract_number,
+        wording.UNIT_LINE,
+        line.contract_number,
+        temp,
+        caller_is_contract=True,
+    )
 
     change = (
-        LoginPage(customer_page, site_url)
-        .open()
-        .login_to_forced_change(line.contract_number, line.temp_password)
+        LoginPage(customer_page, site_url).open().login_to_forced_change(line.contract_number, temp)
     )
     expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
     expect(customer_page.get_by_text(wording.FORCED_CHANGE_AFTER_TEMP)).to_be_visible()
-    done = change.change(line.temp_password, new)
+    done = change.change(temp, new)
     expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
     login = done.back_to_login()
     top = login.login(line.contract_number, new)
@@ -50,11 +59,12 @@ def test_first_login_with_a_temporary_password_forces_a_change(
     expect(top.logged_in_number).to_have_text(format_number(line.contract_number))
 
 
-def test_forced_change_comes_before_anything_else(page: Page, make_line, site_url, region):
-    line = make_line(region, with_password=False, with_temp_password=True)
-    LoginPage(page, site_url).open().login_to_forced_change(
-        line.contract_number, line.temp_password
-    )
+def test_forced_change_comes_before_anything_else(
+    set_temp_password, page: Page, make_line, site_url, region
+):
+    line = make_line(region, with_password=False, auth_unit=None)
+    temp = set_temp_password(region, line.contract_number, wording.UNIT_LINE)
+    LoginPage(page, site_url).open().login_to_forced_change(line.contract_number, temp)
 
     page.goto(site_url + "/AGS_Disp.do")
 
@@ -77,16 +87,13 @@ def test_forced_change_comes_before_anything_else(page: Page, make_line, site_ur
     ],
 )
 def test_forced_change_refuses_a_new_password_against_the_rules(
-    page: Page, make_line, site_url, region, new, confirm, message
+    set_temp_password, page: Page, make_line, site_url, region, new, confirm, message
 ):
-    line = make_line(region, with_password=False, with_temp_password=True)
-    change = (
-        LoginPage(page, site_url)
-        .open()
-        .login_to_forced_change(line.contract_number, line.temp_password)
-    )
+    line = make_line(region, with_password=False, auth_unit=None)
+    temp = set_temp_password(region, line.contract_number, wording.UNIT_LINE)
+    change = LoginPage(page, site_url).open().login_to_forced_change(line.contract_number, temp)
 
-    change.change_expecting_error(line.temp_password, new, confirm)
+    change.change_expecting_error(temp, new, confirm)
 
     expect(change.alert_messages).to_have_text(message if isinstance(message, list) else [message])
     expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
@@ -100,29 +107,25 @@ def test_forced_change_refuses_a_new_password_against_the_rules(
     ],
 )
 def test_forced_change_needs_the_temporary_password(
-    page: Page, make_line, site_url, region, current, message
+    set_temp_password, page: Page, make_line, site_url, region, current, message
 ):
-    line = make_line(region, with_password=False, with_temp_password=True)
-    change = (
-        LoginPage(page, site_url)
-        .open()
-        .login_to_forced_change(line.contract_number, line.temp_password)
-    )
+    line = make_line(region, with_password=False, auth_unit=None)
+    temp = set_temp_password(region, line.contract_number, wording.UNIT_LINE)
+    change = LoginPage(page, site_url).open().login_to_forced_change(line.contract_number, temp)
 
     change.change_expecting_error(current, "abcd1234")
 
     expect(change.alert).to_have_text(message)
 
 
-def test_new_password_may_not_be_the_temporary_one(page: Page, make_line, site_url, region):
-    line = make_line(region, with_password=False, with_temp_password=True)
-    change = (
-        LoginPage(page, site_url)
-        .open()
-        .login_to_forced_change(line.contract_number, line.temp_password)
-    )
+def test_new_password_may_not_be_the_temporary_one(
+    set_temp_password, page: Page, make_line, site_url, region
+):
+    line = make_line(region, with_password=False, auth_unit=None)
+    temp = set_temp_password(region, line.contract_number, wording.UNIT_LINE)
+    change = LoginPage(page, site_url).open().login_to_forced_change(line.contract_number, temp)
 
-    change.change_expecting_error(line.temp_password, line.temp_password)
+    change.change_expecting_error(temp, temp)
 
     # A 仮パスワード is 8 digits, so the digits-only rule is what refuses it.
     expect(change.alert).to_have_text(wording.ERR_NEW_DIGITS_ONLY)
@@ -138,13 +141,14 @@ def test_new_password_may_not_be_the_temporary_one(page: Page, make_line, site_u
     ],
 )
 def test_temporary_password_lives_24_hours(
-    page: Page, frozen, make_line, site_url, region, elapsed, valid
+    set_temp_password, page: Page, frozen, make_line, site_url, region, elapsed, valid
 ):
-    line = make_line(region, with_password=False, with_temp_password=True)
+    line = make_line(region, with_password=False, auth_unit=None)
+    temp = set_temp_password(region, line.contract_number, wording.UNIT_LINE)
     frozen.advance(elapsed)
 
     login = LoginPage(page, site_url).open()
-    login.fill(line.contract_number, line.temp_password)
+    login.fill(line.contract_number, temp)
     login.submit()
 
     if valid:
@@ -163,11 +167,14 @@ def test_temporary_password_lives_24_hours(
     ],
 )
 def test_consecutive_wrong_entries_void_the_credential(
-    page: Page, make_line, site_url, region, kind, wrong, then_valid
+    set_temp_password, page: Page, make_line, site_url, region, kind, wrong, then_valid
 ):
     temporary = kind == "temporary"
-    line = make_line(region, with_password=not temporary, with_temp_password=temporary)
-    secret = line.temp_password if temporary else line.password
+    line = make_line(region, with_password=not temporary, auth_unit=None if temporary else "line")
+    if temporary:
+        secret = set_temp_password(region, line.contract_number, wording.UNIT_LINE)
+    else:
+        secret = line.password
     login = LoginPage(page, site_url).open()
     for _ in range(wrong):
         login.login_expecting_error(line.contract_number, "wrong0000")
