@@ -52,10 +52,12 @@ class Settings:
         ASSUMED,
         "回線単位では追加番号から掛けても契約者回線番号の仮パスワードを設定する (SPEC §4)",
     )
-    call_charge_yen_per_3min: str = _setting(
-        "8円（税込8.8円）", GUIDE, "仮パスワード設定用アクセス番号の通話料／3分 (SPEC §4)"
+    call_charge_yen: str = _setting(
+        "8", GUIDE, "仮パスワード設定用アクセス番号の通話料（円／3分） (SPEC §4)"
     )
-    record_call_charges: bool = _setting(True, ASSUMED, "通話ごとに通話料を記録する (SPEC §4)")
+    call_charge_yen_tax_included: str = _setting(
+        "8.8", GUIDE, "同じ通話料の税込額（円／3分） (SPEC §4)"
+    )
     otp_east: bool = _setting(True, ASSUMED, "東日本でワンタイムパスワードを使う (SPEC §12)")
     otp_west: bool = _setting(True, ASSUMED, "西日本でワンタイムパスワードを使う (SPEC §12)")
     otp_digits: int = _setting(6, ASSUMED, "ワンタイムパスワードの桁数 (SPEC §7)")

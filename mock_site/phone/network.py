@@ -20,8 +20,6 @@ if TYPE_CHECKING:
 KEYS = frozenset("0123456789*#")
 FULL_WIDTH_KEYS = str.maketrans("０１２３４５６７８９＊＃", "0123456789*#")
 CHARGE_PERIOD_SECONDS = 180
-CHARGE_YEN = Decimal(8)
-CHARGE_YEN_TAX_INCLUDED = Decimal("8.8")
 MAX_KEYS_PER_PRESS = 64
 
 
@@ -80,6 +78,7 @@ class Call:
     def as_json(self) -> dict:
         """Describe the call for the control API and the softphone."""
         units = self.charge_units
+        settings = self._network.env.settings
         return {
             "id": self.id,
             "caller": self.caller,
@@ -94,8 +93,8 @@ class Call:
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,
             "duration_seconds": self.duration_seconds,
-            "charge_yen": str(CHARGE_YEN * units),
-            "charge_yen_tax_included": str(CHARGE_YEN_TAX_INCLUDED * units),
+            "charge_yen": str(Decimal(settings.call_charge_yen) * units),
+            "charge_yen_tax_included": str(Decimal(settings.call_charge_yen_tax_included) * units),
         }
 
 
