@@ -136,3 +136,16 @@ def test_a_second_call_from_the_same_number_is_refused(page: Page, home_url, reg
 
     expect(second.alert).to_have_text(wording.PHONE_BUSY)
     expect(second.guidance).to_have_count(0)
+
+
+@pytest.mark.parametrize(
+    "typed", ["abc", "03-6304-4747x", "1" * 21], ids=["letters", "mixed", "long"]
+)
+def test_a_number_that_cannot_be_dialled_is_explained(page: Page, home_url, typed):
+    phone = SoftphonePage(page, home_url).open()
+    phone.dialled.fill(typed)
+
+    page.get_by_role("button", name=wording.PHONE_DIAL, exact=True).click()
+
+    expect(phone.alert).to_have_text(wording.PHONE_BAD_DIALLED)
+    expect(phone.guidance).to_have_count(0)

@@ -185,6 +185,7 @@ PHONE_NO_SUCH_NUMBER = "おかけになった電話番号は、現在使われ�
 PHONE_BUSY = "この電話番号は通話中です。終話してから発信してください。"
 PHONE_NO_CALL = "通話していません。番号を押して「発信」してください。"
 PHONE_BAD_KEYS = "押せるのは 0～9、＊、＃ だけです。"
+PHONE_BAD_DIALLED = "発信する番号は、数字20桁以内で入力してください。"
 
 # The softphone page (SPEC §14).
 PHONE_CALLER = "通知番号"

@@ -172,3 +172,18 @@ def test_passwords_never_reach_the_log(env, caplog):
 
     assert "secretWrong99" not in caplog.text
     assert seed.QUICK_TRY_PASSWORD not in caplog.text
+
+
+@pytest.mark.parametrize("password", HOSTILE)
+def test_hostile_login_password_is_a_wrong_password(env, password):
+    client = env.apps["east"].test_client()
+    line = quick_number(env, "east")
+
+    response = login(client, line.contract_number, password)
+
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    expected = wording.ERR_PASSWORD_REQUIRED if password == "" else wording.ERR_LOGIN_FAILED
+    assert expected in body
+    assert "<script>alert" not in body
+    assert env.store.sessions_for("east", line.contract_number) == []

@@ -126,7 +126,7 @@ class PhoneNetwork:
         """Dial a number from caller; the call says its first guidance at once."""
         dialled = dialled.translate(FULL_WIDTH_KEYS).replace("-", "")
         if not dialled or not dialled.isascii() or not dialled.isdigit() or len(dialled) > 20:
-            raise CallError("dial digits only, at most 20", "dialled")
+            raise CallError(wording.PHONE_BAD_DIALLED, "dialled")
         with self._lock:
             if any(c.active and c.caller == caller for c in self._calls):
                 raise CallError(wording.PHONE_BUSY, "caller")
