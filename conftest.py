@@ -154,3 +154,25 @@ def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTe
         return password
 
     return set_by_phone
+
+
+class MailboxFixture:
+    """Wait for the site's mail: wait_for(to=..., subject=..., timeout=...) returns one Mail."""
+
+    def __init__(self, hikari: ControlClient) -> None:
+        self.hikari = hikari
+
+    def wait_for(self, to: str, subject: str | None = None, timeout: float = 5.0, after: int = 0):
+        """Return the one mail to exactly `to` the moment it lands (fail listing what did)."""
+        [mail] = self.hikari.wait_for_mail(to, subject, timeout, count=1, after=after)
+        return mail
+
+    def wait_for_all(self, to: str, count: int, subject: str | None = None, timeout: float = 5.0):
+        """Return count mails to `to` the moment they have all landed."""
+        return self.hikari.wait_for_mail(to, subject, timeout, count=count)
+
+
+@pytest.fixture
+def mailbox(hikari: ControlClient) -> MailboxFixture:
+    """Return the inbox of the environment's SMTP sink (emptied before every browser test)."""
+    return MailboxFixture(hikari)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import urllib.error
+import urllib.parse
 import urllib.request
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+
+from .mail import extract
+from .mail.sink import MailTimeout
 
 
 class ControlError(RuntimeError):
@@ -52,6 +57,35 @@ class RemoteCall:
         self.state = self._client._call("POST", f"/phone/calls/{self.id}/hangup", {})
 
 
+@dataclass(frozen=True)
+class Mail:
+    """A mail as the inbox API describes it, with the helpers tests read codes and links by."""
+
+    id: int
+    to: tuple[str, ...]
+    subject: str
+    text: str
+    headers: tuple[tuple[str, str], ...] = ()
+
+    def link(self, contains: str | None = None) -> str:
+        """Return the one URL in the text containing contains."""
+        return extract.link(self.text, contains)
+
+    def otp(self) -> str:
+        """Return the one-time password in the text."""
+        return extract.otp(self.text)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Mail:
+        return cls(
+            data["id"],
+            tuple(data["to"]),
+            data["subject"],
+            data.get("text", ""),
+            tuple(tuple(h) for h in data.get("headers", ())),
+        )
+
+
 class ControlClient:
     """Talk to an environment's /api/ over HTTP, given the home URL."""
 
@@ -60,7 +94,13 @@ class ControlClient:
         self.timeout = timeout
         self._parts: dict[str, Any] | None = None
 
-    def _call(self, method: str, path: str, payload: dict[str, Any] | None = None) -> Any:
+    def _call(
+        self,
+        method: str,
+        path: str,
+        payload: dict[str, Any] | None = None,
+        timeout: float | None = None,
+    ) -> Any:
         data = None if payload is None else json.dumps(payload).encode()
         request = urllib.request.Request(
             f"{self.home_url}/api{path}",
@@ -69,7 +109,7 @@ class ControlClient:
             headers={"Content-Type": "application/json"} if data is not None else {},
         )
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            with urllib.request.urlopen(request, timeout=timeout or self.timeout) as response:
                 return json.load(response)
         except urllib.error.HTTPError as error:
             try:
@@ -134,6 +174,45 @@ class ControlClient:
     def calls(self) -> list[dict[str, Any]]:
         """Return the call record: every call with its duration and charge."""
         return self._call("GET", "/phone/calls")["calls"]
+
+    def wait_for_mail(
+        self,
+        to: str,
+        subject: str | None = None,
+        timeout: float = 5.0,
+        count: int = 1,
+        after: int = 0,
+    ) -> list[Mail]:
+        """Return the moment count mails to exactly `to` have landed (a long-poll, no polling).
+
+        Raises MailTimeout listing what did arrive.
+        """
+        query = urllib.parse.urlencode(
+            {"to": to, "timeout": timeout, "count": count, "after": after}
+            | ({"subject": subject} if subject else {})
+        )
+        try:
+            answer = self._call("GET", f"/mail/wait?{query}", timeout=timeout + 10)
+        except ControlError as error:
+            if error.status == 408:
+                raise MailTimeout(str(error)) from None
+            raise
+        return [Mail.from_json(m) for m in answer["mails"]]
+
+    def mails(self, to: str | None = None) -> list[dict[str, Any]]:
+        """Return the mails, newest first (to exactly `to`, when given)."""
+        query = f"?{urllib.parse.urlencode({'to': to})}" if to else ""
+        return self._call("GET", f"/mail{query}")["mails"]
+
+    def raw_mail(self, mail_id: int) -> bytes:
+        """Return a mail's bytes as the sink received them."""
+        request = urllib.request.Request(f"{self.home_url}/api/mail/{mail_id}/raw")
+        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+            return response.read()
+
+    def mail_fault(self, to: str, **fault: Any) -> dict[str, Any]:
+        """Make the sink fail for one recipient (stage, code, message, delay_seconds, drop)."""
+        return self._call("POST", "/mail/faults", {"to": to, **fault})
 
     def lines(self, region: str | None = None) -> list[dict[str, Any]]:
         """Return the lines, of one region when given."""

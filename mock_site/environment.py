@@ -14,7 +14,8 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from . import create_app, seed, wording
 from .clock import Clock
 from .config import Settings
-from .mail import Mailbox, SmtpSink
+from .mail import Faults, Mailbox, SmtpSink
+from .mail.send import MailNotSent
 from .phone import PhoneNetwork
 from .regions import REGIONS
 from .security import hash_password
@@ -60,6 +61,7 @@ class Environment:
         self.clock = Clock()
         self.store = Store()
         self.mailbox = Mailbox(self.clock.now)
+        self.faults = Faults()
         self.phone = PhoneNetwork(self)
         self._faker: Faker | None = None
         self._seed_hashes: dict[str, str] = {}
@@ -82,6 +84,7 @@ class Environment:
             self.store.reset()
             self.clock.reset()
             self.mailbox.clear()
+            self.faults.clear()
             self.phone.reset()
             self._faker = None
             self.seeded = seed.default_lines(self.seed_value)
@@ -182,7 +185,7 @@ class Environment:
                 thread.start()
                 self._servers[part] = _Server(server, thread)
                 self.ports[part] = server.port
-            sink = SmtpSink(self.mailbox, self.host, wanted["smtp"])
+            sink = SmtpSink(self.mailbox, self.host, wanted["smtp"], self.faults)
             try:
                 sink.start()
             except OSError as error:
@@ -234,6 +237,12 @@ class Environment:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+    def smtp_address(self) -> tuple[str, int]:
+        """Return where the site sends mail: the running sink."""
+        if self._sink is None:
+            raise MailNotSent("the SMTP sink is not running; start the environment first")
+        return self.host, self._sink.port
 
     def url(self, part: str) -> str:
         """Return the base URL of a running part (home, east or west), without a trailing slash."""

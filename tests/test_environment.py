@@ -39,7 +39,7 @@ def test_the_sink_keeps_raw_bytes_of_japanese_mail(running_env):
     [mail] = running_env.mailbox.all()
     assert mail.rcpt_tos == ("taro@example.jp",)
     assert mail.subject == "【ひかり電話設定サイト】テスト"
-    assert mail.message.get_content().strip() == "本文です。"
+    assert mail.text.strip() == "本文です。"
     assert b"Subject:" in mail.raw
 
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, render_template
+from flask import Flask, abort, make_response, render_template
+from markupsafe import Markup, escape
 
 from .. import register_error_pages, wording
+from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
 
@@ -30,9 +32,11 @@ def create_home_app(env: Environment) -> Flask:
 
     from ..phone.api import bp as phone_api_bp
     from .api import bp as api_bp
+    from .mail_api import bp as mail_api_bp
 
     app.register_blueprint(api_bp)
     app.register_blueprint(phone_api_bp)
+    app.register_blueprint(mail_api_bp)
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:
@@ -69,7 +73,44 @@ def create_home_app(env: Environment) -> Flask:
     def mail():
         return render_template("home/mail.html", mails=list(reversed(env.mailbox.all())))
 
+    @app.get("/mail/<int:mail_id>")
+    def mail_page(mail_id: int):
+        found = env.mailbox.get(mail_id)
+        if found is None:
+            abort(404)
+        source = found.raw[:MAX_SOURCE_BYTES].decode("ascii", "backslashreplace")
+        if len(found.raw) > MAX_SOURCE_BYTES:
+            source += f"\n… ({len(found.raw):,} bytes in all)"
+        response = make_response(
+            render_template(
+                "home/mail_detail.html",
+                mail=found,
+                text_html=linkify(found.text),
+                source=source,
+            )
+        )
+        # Whatever the mail holds, nothing in it runs or loads: it is shown as text.
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'"
+        )
+        return response
+
     return app
+
+
+MAX_SOURCE_BYTES = 200_000
+
+
+def linkify(text: str) -> Markup:
+    """Escape the mail's text and make its http(s) URLs links."""
+    parts, last = [], 0
+    for match in extract.URL.finditer(text):
+        parts.append(escape(text[last : match.start()]))
+        url = match.group(0)
+        parts.append(Markup('<a href="{0}" rel="noreferrer">{0}</a>').format(url))
+        last = match.end()
+    parts.append(escape(text[last:]))
+    return Markup("").join(parts)
 
 
 def credential_state(number) -> str:

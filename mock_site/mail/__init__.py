@@ -1,5 +1,5 @@
-"""Mail: the SMTP sink the site sends to, and the inbox that keeps what arrived."""
+"""Mail: the SMTP sink the site sends to, the inbox that keeps what arrived, and sending."""
 
-from .sink import Mailbox, ReceivedMail, SmtpSink
+from .sink import Fault, Faults, Mailbox, MailTimeout, ReceivedMail, SmtpSink
 
-__all__ = ["Mailbox", "ReceivedMail", "SmtpSink"]
+__all__ = ["Fault", "Faults", "MailTimeout", "Mailbox", "ReceivedMail", "SmtpSink"]

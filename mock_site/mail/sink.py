@@ -10,12 +10,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from email import policy
-from email.message import EmailMessage
+from email.message import Message
 from email.parser import BytesParser
 from functools import cached_property
 
 from aiosmtpd.smtp import SMTP, Envelope
 from aiosmtpd.smtp import Session as SmtpSession
+
+from . import extract
+from .decode import decode_bytes, decode_header_value, text_of
 
 
 @dataclass(frozen=True)
@@ -29,14 +32,98 @@ class ReceivedMail:
     received_at: datetime
 
     @cached_property
-    def message(self) -> EmailMessage:
-        """Return the parsed message."""
-        return BytesParser(policy=policy.default).parsebytes(self.raw)
+    def message(self) -> Message:
+        """Return the parsed message, headers still raw (decoded by header())."""
+        return BytesParser(policy=policy.compat32).parsebytes(self.raw)
+
+    def header(self, name: str) -> str:
+        """Return a header decoded: RFC 2047 words in any charset, or raw 8-bit bytes."""
+        for key, value in self.message.raw_items():
+            if key.lower() == name.lower():
+                return self.header_value(value)
+        return ""
+
+    @property
+    def headers(self) -> list[tuple[str, str]]:
+        """Return every header, decoded, in order."""
+        return [(name, self.header_value(value)) for name, value in self.message.raw_items()]
+
+    @staticmethod
+    def header_value(value) -> str:
+        """Decode one raw header value."""
+        value = str(value)
+        if any("\udc80" <= ch <= "\udcff" for ch in value):
+            return decode_bytes(value.encode("ascii", "surrogateescape"), None)[0]
+        try:
+            return decode_header_value(value)
+        except (ValueError, LookupError):
+            return value
 
     @property
     def subject(self) -> str:
         """Return the decoded subject."""
-        return str(self.message.get("Subject", ""))
+        return self.header("Subject")
+
+    @cached_property
+    def _text_and_notes(self) -> tuple[str, list[str]]:
+        try:
+            return text_of(self.message)
+        except (ValueError, LookupError, AssertionError) as error:
+            return self.raw.decode("utf-8", "replace"), [f"could not parse the MIME: {error}"]
+
+    @property
+    def text(self) -> str:
+        """Return the decoded plain text."""
+        return self._text_and_notes[0]
+
+    @property
+    def notes(self) -> list[str]:
+        """Return what had to be guessed while decoding (a missing or lying charset...)."""
+        return self._text_and_notes[1]
+
+    def link(self, contains: str | None = None) -> str:
+        """Return the one URL in the text containing contains."""
+        return extract.link(self.text, contains)
+
+    def otp(self) -> str:
+        """Return the one-time password in the text."""
+        return extract.otp(self.text)
+
+    def sent_to(self, address: str) -> bool:
+        """Tell whether the mail went to exactly this address (case of the domain ignored)."""
+        return any(same_address(address, rcpt) for rcpt in self.rcpt_tos)
+
+    def summary(self) -> str:
+        return f"#{self.id} to {', '.join(self.rcpt_tos)}: {self.subject!r}"
+
+    def as_json(self, full: bool = False) -> dict:
+        data = {
+            "id": self.id,
+            "mail_from": self.mail_from,
+            "to": list(self.rcpt_tos),
+            "subject": self.subject,
+            "received_at": self.received_at.isoformat(),
+        }
+        if full:
+            data |= {
+                "headers": self.headers,
+                "text": self.text,
+                "notes": self.notes,
+                "links": extract.links(self.text),
+                "size": len(self.raw),
+            }
+        return data
+
+
+def same_address(a: str, b: str) -> bool:
+    """Compare two addresses exactly, but for the case of the domain."""
+    local_a, _, domain_a = a.strip().rpartition("@")
+    local_b, _, domain_b = b.strip().rpartition("@")
+    return local_a == local_b and domain_a.lower() == domain_b.lower()
+
+
+class MailTimeout(AssertionError):
+    """Say what was awaited and list what did arrive."""
 
 
 class Mailbox:
@@ -72,23 +159,136 @@ class Mailbox:
             self._mails.clear()
             self._changed.notify_all()
 
+    def matching(
+        self, to: str | None = None, subject: str | None = None, after: int = 0
+    ) -> list[ReceivedMail]:
+        """Return the mails to exactly this address whose subject contains subject."""
+        with self._changed:
+            return [
+                m
+                for m in self._mails
+                if m.id > after
+                and (to is None or m.sent_to(to))
+                and (subject is None or subject in m.subject)
+            ]
+
+    def wait_for(
+        self,
+        to: str | None = None,
+        subject: str | None = None,
+        timeout: float = 5.0,
+        count: int = 1,
+        after: int = 0,
+    ) -> list[ReceivedMail]:
+        """Return the moment count matching mails have landed; more than count is an error too.
+
+        Raises MailTimeout listing every mail that did arrive.
+        """
+        with self._changed:
+            self._changed.wait_for(
+                lambda: len(self.matching(to, subject, after)) >= count, timeout=timeout
+            )
+            found = self.matching(to, subject, after)
+            if len(found) != count:
+                arrived = "\n".join(f"  {m.summary()}" for m in self._mails) or "  (none)"
+                raise MailTimeout(
+                    f"expected {count} mail(s) to {to!r} with subject containing {subject!r} "
+                    f"within {timeout}s, got {len(found)}; arrived:\n{arrived}"
+                )
+            return found
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A failure the sink plays for one recipient: refuse at RCPT or DATA, delay, or hang up."""
+
+    to: str
+    stage: str = "rcpt"  # rcpt or data
+    code: int = 550
+    message: str = "Mailbox unavailable"
+    delay_seconds: float = 0.0
+    drop: bool = False
+
+    def reply(self) -> str:
+        return f"{self.code} {self.message}"
+
+
+class Faults:
+    """Hold the faults by recipient, so parallel tests each break only their own mail."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._by_address: dict[str, Fault] = {}
+
+    def set(self, fault: Fault) -> None:
+        with self._lock:
+            self._by_address[fault.to.lower()] = fault
+
+    def clear(self) -> None:
+        with self._lock:
+            self._by_address.clear()
+
+    def for_address(self, address: str) -> Fault | None:
+        with self._lock:
+            return self._by_address.get(address.lower())
+
+    def all(self) -> list[Fault]:
+        with self._lock:
+            return list(self._by_address.values())
+
 
 class _Handler:
-    def __init__(self, mailbox: Mailbox) -> None:
+    def __init__(self, mailbox: Mailbox, faults: Faults) -> None:
         self.mailbox = mailbox
+        self.faults = faults
+
+    async def _play(self, server: SMTP, fault: Fault) -> str | None:
+        if fault.delay_seconds:
+            await asyncio.sleep(fault.delay_seconds)
+        if fault.drop:
+            server.transport.close()
+            return "421 Closing connection"
+        return fault.reply() if fault.code >= 400 else None
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
+        fault = self.faults.for_address(address)
+        if fault is not None and fault.stage == "rcpt":
+            reply = await self._play(server, fault)
+            if reply:
+                return reply
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: Envelope) -> str:
+        for address in envelope.rcpt_tos:
+            fault = self.faults.for_address(address)
+            if fault is not None and fault.stage == "data":
+                reply = await self._play(server, fault)
+                if reply:
+                    return reply
         self.mailbox.deliver(
             envelope.mail_from or "", list(envelope.rcpt_tos), envelope.original_content or b""
         )
         return "250 Message accepted for delivery"
 
 
+class _SMTP(SMTP):
+    # RFC 5321 caps a line at 1000 bytes; mailers break that, so keep lines up to 1 MiB.
+    line_length_limit = 2**20
+
+
 class SmtpSink:
     """Run an SMTP server in its own event-loop thread; port 0 picks a free port."""
 
-    def __init__(self, mailbox: Mailbox, host: str = "127.0.0.1", port: int = 2525) -> None:
+    def __init__(
+        self,
+        mailbox: Mailbox,
+        host: str = "127.0.0.1",
+        port: int = 2525,
+        faults: Faults | None = None,
+    ) -> None:
         self.mailbox = mailbox
+        self.faults = faults or Faults()
         self.host = host
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -103,11 +303,11 @@ class SmtpSink:
         self._loop = loop
         self._thread = threading.Thread(target=loop.run_forever, name="smtp-sink", daemon=True)
         self._thread.start()
-        handler = _Handler(self.mailbox)
+        handler = _Handler(self.mailbox, self.faults)
 
         def factory() -> SMTP:
             # server_hostname avoids getfqdn(), which can block the loop for seconds.
-            return SMTP(
+            return _SMTP(
                 handler,
                 hostname="hikari-mock.localhost",
                 decode_data=False,

@@ -1,0 +1,37 @@
+"""Send the site's mail by real SMTP to the environment's sink, in the configured charset."""
+
+from __future__ import annotations
+
+import smtplib
+from email.charset import BASE64, SHORTEST, Charset
+from email.mime.text import MIMEText
+from email.utils import formatdate, make_msgid
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..environment import Environment
+
+SENDER_DOMAIN = "hikari-mock.localhost"
+
+
+class MailNotSent(RuntimeError):
+    """Say that the sink refused or could not be reached; nothing was delivered."""
+
+
+def send(env: Environment, to: str, subject: str, body: str) -> None:
+    """Send one plain-text mail; raise MailNotSent when the SMTP server says no."""
+    host, port = env.smtp_address()
+    charset = Charset(env.settings.mail_charset)
+    if env.settings.mail_charset.lower() == "utf-8":
+        charset.header_encoding, charset.body_encoding = SHORTEST, BASE64
+    message = MIMEText(body, "plain", charset)
+    message["Subject"] = charset.header_encode(subject)
+    message["From"] = f"{env.settings.mail_sender_local_part}@{SENDER_DOMAIN}"
+    message["To"] = to
+    message["Date"] = formatdate(env.clock.now().timestamp(), localtime=True)
+    message["Message-ID"] = make_msgid(domain=SENDER_DOMAIN)
+    try:
+        with smtplib.SMTP(host, port, timeout=10) as smtp:
+            smtp.send_message(message)
+    except (smtplib.SMTPException, OSError) as error:
+        raise MailNotSent(str(error)) from error
