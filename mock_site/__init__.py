@@ -42,9 +42,10 @@ def create_app(
     csrf.init_app(app)
     register_error_pages(app)
 
-    from . import auth
+    from . import auth, otp
 
     app.register_blueprint(auth.bp)
+    app.register_blueprint(otp.bp)
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:

@@ -62,6 +62,9 @@ class Settings:
     otp_west: bool = _setting(True, ASSUMED, "西日本でワンタイムパスワードを使う (SPEC §12)")
     otp_digits: int = _setting(6, ASSUMED, "ワンタイムパスワードの桁数 (SPEC §7)")
     otp_valid_minutes: int = _setting(10, ASSUMED, "ワンタイムパスワードの有効時間 (SPEC §7)")
+    otp_max_failures: int = _setting(
+        5, ASSUMED, "ワンタイムパスワードを続けて間違えると使えなくなる回数 (SPEC §7)"
+    )
     registration_url_valid_hours: int = _setting(
         24, GUIDE, "メールアドレスの本登録お手続きURLの有効期限 (SPEC §7)"
     )

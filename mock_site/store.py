@@ -35,6 +35,24 @@ class Credential:
 
 
 @dataclass
+class OtpAccount:
+    """Hold a number's ワンタイムパスワード state: the choice, the addresses, the pending secrets.
+
+    Secrets (確認用パスワード, the URL token, the code) are kept only as hashes.
+    """
+
+    choice: str | None = None  # "use" or "decline"; None until chosen
+    address: str | None = None
+    verify_id: str | None = None
+    verify_password_hash: str | None = None
+    pending: dict | None = None  # address, verify_id, verify_password_hash, token_hash, expires
+    ticket_hash: str | None = None  # the 本登録完了 screen's one send
+    code_hash: str | None = None
+    code_expires: datetime | None = None
+    code_failures: int = 0
+
+
+@dataclass
 class Number:
     """Describe one telephone number of a line and the services it uses."""
 
@@ -42,6 +60,7 @@ class Number:
     is_contract: bool
     services: set[str] = field(default_factory=set)
     credential: Credential | None = None
+    otp: OtpAccount = field(default_factory=OtpAccount)
 
     @property
     def display(self) -> str:
@@ -73,6 +92,8 @@ class Line:
 READY = "ready"
 MUST_CHANGE = "must_change"
 NOTICE = "notice"
+OTP_CHOICE = "otp_choice"
+OTP_CODE = "otp_code"
 
 
 @dataclass
@@ -80,7 +101,8 @@ class Session:
     """Track one logged-in browser on the server side, and which screen it must see next.
 
     stage is READY (logged in), MUST_CHANGE (the forced password change; reason says why) or
-    NOTICE (the パスワード期限予告). form_token is the one form this browser may submit next.
+    NOTICE (the パスワード期限予告), OTP_CHOICE (ワンタイムパスワード利用選択) or OTP_CODE (its
+    entry). form_token is the one form this browser may submit next.
     """
 
     sid: str
@@ -91,6 +113,7 @@ class Session:
     stage: str = READY
     reason: str | None = None
     form_token: str | None = None
+    draft: dict | None = None  # the OTP registration between its input and 確認 screens
 
 
 def format_number(number: str) -> str:

@@ -38,7 +38,7 @@ def test_login_rotates_the_session_cookie(env, region):
     )
 
     assert response.status_code == 302
-    assert response.location.endswith("/AGS_Disp.do")
+    assert response.location.endswith("/AOS_Disp.do")  # the OTP choice comes first
     after = client.get_cookie(f"hikari_{region}_session")
     assert after.value != before
     assert after.http_only and after.same_site == "Lax"

@@ -21,14 +21,19 @@ from flask import (
 )
 
 from .. import wording
-from ..store import MUST_CHANGE, NOTICE, READY
+from ..store import MUST_CHANGE, NOTICE, OTP_CHOICE, OTP_CODE, READY
 from ..store import Session as ServerSession
 from . import service
 
 bp = Blueprint("auth", __name__)
 
 # The screen each stage of a session must see before anything else.
-STAGE_SCREENS = {MUST_CHANGE: "auth.forced_change_form", NOTICE: "auth.notice"}
+STAGE_SCREENS = {
+    MUST_CHANGE: "auth.forced_change_form",
+    NOTICE: "auth.notice",
+    OTP_CHOICE: "otp.choice",
+    OTP_CODE: "otp.entry",
+}
 
 
 def env():
@@ -63,8 +68,9 @@ def load_session() -> None:
     g.session.last_seen = env().clock.now()
 
 
-def login_required(stage: str = READY) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Let only sessions at this stage in; send others to the login or their own screen."""
+def login_required(*stages: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Let only sessions at these stages (READY by default) in; send others on their way."""
+    stages = stages or (READY,)
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
@@ -72,7 +78,7 @@ def login_required(stage: str = READY) -> Callable[[Callable[..., Any]], Callabl
             if g.session is None:
                 flash(wording.ERR_TIMED_OUT if g.timed_out else wording.ERR_LOGIN_REQUIRED, "error")
                 return redirect(url_for("auth.login_form"))
-            if g.session.stage != stage:
+            if g.session.stage not in stages:
                 return redirect(url_for(STAGE_SCREENS.get(g.session.stage, "auth.top")))
             return view(**kwargs)
 
@@ -85,6 +91,7 @@ def start_session(server_session: ServerSession) -> None:
     """Rotate the cookie so nothing from before login survives it."""
     session.clear()
     session["sid"] = server_session.sid
+    g.session = server_session
 
 
 def end_session() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from flask import current_app, flash, g, redirect, render_template, session, url_for
 
 from .. import wording
-from ..store import MUST_CHANGE, NOTICE, READY, Number
+from ..otp import service as otp_service
+from ..otp.views import continue_after_password
+from ..store import MUST_CHANGE, NOTICE, Number
 from . import (
     accept_form_token,
     bp,
@@ -51,7 +53,7 @@ def login():
         return redirect(url_for("auth.forced_change_form"))
     if result.session.stage == NOTICE:
         return redirect(url_for("auth.notice"))
-    return redirect(url_for("auth.top"))
+    return continue_after_password()
 
 
 @bp.get("/AGS_Disp.do")
@@ -64,6 +66,7 @@ def top():
         number=number,
         numbers=rules.reach(line, number),
         kind=number_kind,
+        otp_enabled=otp_service.enabled(env(), region_key()),
     )
 
 
@@ -90,8 +93,7 @@ def notice():
     if form.validate_on_submit():
         if not accept_form_token(form.form_token.data):
             return stale_window()
-        g.session.stage = READY
-        return redirect(url_for("auth.top"))
+        return continue_after_password()
     deadline = rules.expires_at(number.credential, env().settings)
     form.form_token.data = issue_form_token()
     return render_template(

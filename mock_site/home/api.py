@@ -128,6 +128,7 @@ def add_line():
             "password",
             "temp_password",
             "label",
+            "otp",
         },
     )
     region = data.get("region")
@@ -156,6 +157,15 @@ def add_line():
     if len(label) > 100:
         raise BadField("label", "at most 100 characters")
     services = parse_services(data.get("services"))
+    otp = data.get("otp")
+    if (
+        otp is not None
+        and otp != "decline"
+        and not (
+            isinstance(otp, dict) and set(otp) == {"address"} and isinstance(otp["address"], str)
+        )
+    ):
+        raise BadField("otp", 'null (not chosen yet), "decline", or {"address": "..."} (in use)')
     try:
         line = env().add_line(
             region,
@@ -170,6 +180,11 @@ def add_line():
         )
     except StoreError as error:
         raise BadField(error.field, str(error)) from error
+    for number in env().login_numbers(line):
+        if otp == "decline":
+            number.otp.choice = "decline"
+        elif otp is not None:
+            number.otp.choice, number.otp.address = "use", otp["address"]
     return jsonify(line_json(line)), 201
 
 
@@ -241,6 +256,7 @@ def line_json(line: Line) -> dict[str, Any]:
                 "display": n.display,
                 "kind": "contract" if n.is_contract else "additional",
                 "services": [key for key in wording.SERVICE_NAMES if key in n.services],
+                "otp": {"choice": n.otp.choice, "address": n.otp.address},
                 "credential": None
                 if n.credential is None
                 else {
