@@ -157,19 +157,27 @@ def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTe
 
 
 class MailboxFixture:
-    """Wait for the site's mail: wait_for(to=..., subject=..., timeout=...) returns one Mail."""
+    """Wait for the site's mail: wait_for(to=..., subject=..., timeout=...) returns one Mail.
+
+    Each call waits for the *next* mail to that address: mails it already returned (and those
+    before them) no longer count, so a second login's code is never the first one's.
+    """
 
     def __init__(self, hikari: ControlClient) -> None:
         self.hikari = hikari
+        self._seen: dict[str, int] = {}
 
-    def wait_for(self, to: str, subject: str | None = None, timeout: float = 5.0, after: int = 0):
-        """Return the one mail to exactly `to` the moment it lands (fail listing what did)."""
-        [mail] = self.hikari.wait_for_mail(to, subject, timeout, count=1, after=after)
+    def wait_for(self, to: str, subject: str | None = None, timeout: float = 5.0):
+        """Return the one new mail to exactly `to` the moment it lands (fail listing what did)."""
+        [mail] = self.hikari.wait_for_mail(to, subject, timeout, 1, self._seen.get(to, 0))
+        self._seen[to] = mail.id
         return mail
 
     def wait_for_all(self, to: str, count: int, subject: str | None = None, timeout: float = 5.0):
-        """Return count mails to `to` the moment they have all landed."""
-        return self.hikari.wait_for_mail(to, subject, timeout, count=count)
+        """Return count new mails to `to` the moment they have all landed."""
+        mails = self.hikari.wait_for_mail(to, subject, timeout, count, self._seen.get(to, 0))
+        self._seen[to] = mails[-1].id
+        return mails
 
 
 @pytest.fixture

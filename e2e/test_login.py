@@ -23,7 +23,12 @@ def test_seeded_password_logs_in_and_out(customer_page: Page, hikari, site_url, 
     line = quick_try_line(hikari, region)
     number = line["numbers"][0]["number"]
 
-    top = LoginPage(customer_page, site_url).open().login(number, seed.QUICK_TRY_PASSWORD)
+    choice = (
+        LoginPage(customer_page, site_url)
+        .open()
+        .login_to_otp_choice(number, seed.QUICK_TRY_PASSWORD)
+    )
+    top = choice.decline().agree()
 
     expect(top.heading).to_have_text(wording.TOP_TITLE)
     expect(top.logged_in_number).to_have_text(format_number(number))

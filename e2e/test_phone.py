@@ -41,9 +41,9 @@ def test_guide_line_gets_a_temporary_password_by_phone_and_logs_in(
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
     change = login.login_to_forced_change(target, TEMP)
     login = change.change(TEMP, new).back_to_login()
-    top = login.login(target, new)
+    choice = login.login_to_otp_choice(target, new)
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
 
 
 def test_softphone_says_each_sentence_of_the_guide_in_order(page: Page, home_url, region):

@@ -57,9 +57,8 @@ def test_post_without_csrf_token_is_refused_and_changes_nothing(env):
 
 
 def test_logout_ends_the_server_session(env):
-    client = env.apps["west"].test_client()
-    number = quick_number(env, "west").contract_number
-    login(client, number, seed.QUICK_TRY_PASSWORD)
+    client, line = logged_in_client(env, "west")
+    number = line.contract_number
 
     client.post("/AGL_Logout.do", data={"csrf_token": csrf_token(client, "/AGS_Disp.do")})
 
@@ -114,6 +113,7 @@ def test_hostile_login_input_gets_a_japanese_error(env, site, number):
 def logged_in_client(env: Environment, region: str = "east"):
     client = env.apps[region].test_client()
     line = quick_number(env, region)
+    env.store.find_number(region, line.contract_number)[1].otp.choice = "decline"
     login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
     return client, line
 

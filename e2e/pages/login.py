@@ -46,6 +46,22 @@ class LoginPage(Screen):
         self.submit()
         return ExpiryNoticePage(self.page, self.base_url)
 
+    def login_to_otp_choice(self, number: str, password: str):
+        """Log in before the ワンタイムパスワード is chosen: the choice screen."""
+        from .otp import OtpChoicePage
+
+        self.fill(number, password)
+        self.submit()
+        return OtpChoicePage(self.page, self.base_url)
+
+    def login_to_otp_entry(self, number: str, password: str):
+        """Log in with the ワンタイムパスワード in use: a code is mailed, then its entry."""
+        from .otp import OtpEntryPage
+
+        self.fill(number, password)
+        self.submit()
+        return OtpEntryPage(self.page, self.base_url)
+
     def login_expecting_error(self, number: str, password: str) -> LoginPage:
         """Try to log in and stay on the login screen with an error."""
         self.fill(number, password)

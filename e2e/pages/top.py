@@ -32,6 +32,13 @@ class TopPage(Screen):
         name = f"{format_number(number)}のサービス"
         return self.page.get_by_role("list", name=name).get_by_role("listitem")
 
+    def change_otp_choice(self):
+        """Open 「ワンタイムパスワード利用選択変更」."""
+        from .otp import OtpChoicePage
+
+        self.page.get_by_role("link", name=wording.OTP_CHOICE_CHANGE, exact=True).click()
+        return OtpChoicePage(self.page, self.base_url)
+
     def change_password(self):
         """Open 「パスワード変更」."""
         from .password import PasswordChangePage

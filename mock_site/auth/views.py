@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask import current_app, flash, g, redirect, render_template, session, url_for
+from wtforms.fields.choices import SelectChoice
 
 from .. import wording
 from ..otp import service as otp_service
@@ -148,7 +149,9 @@ def change_form():
     line, number = service.find(env(), g.session)
     targets = rules.password_change_targets(line, number)
     form = PasswordChangeForm()
-    form.number.choices = [(n.number, f"{n.display}（{number_kind(n)}）") for n in targets]
+    form.number.choices = [
+        SelectChoice(n.number, f"{n.display}（{number_kind(n)}）") for n in targets
+    ]
     errors: list[str] = []
     if form.validate_on_submit():
         if not accept_form_token(form.form_token.data):

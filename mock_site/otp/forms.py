@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, PasswordField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 
 from .. import wording
 from ..auth.forms import OneTimeForm
@@ -14,7 +15,10 @@ class ChoiceForm(OneTimeForm):
 
     choice = RadioField(
         wording.OTP_CHOICE_TITLE,
-        choices=[("use", wording.OTP_USE), ("decline", wording.OTP_DECLINE)],
+        choices=[
+            SelectChoice("use", wording.OTP_USE),
+            SelectChoice("decline", wording.OTP_DECLINE),
+        ],
         validate_choice=False,
     )
 

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from .. import wording
 from ..mail.send import send
 from ..security import hash_password
+from ..security import verify_password as matches_hash
 from ..store import Number
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def verify_matches(env: Environment, number: Number, verify_id: str, verify_pass
     if account.verify_id is None or account.verify_password_hash is None:
         return False
     same_id = hmac.compare_digest(account.verify_id.encode(), (verify_id or "").encode())
-    return verify_password(account.verify_password_hash, verify_password or "") and same_id
+    return matches_hash(account.verify_password_hash, verify_password or "") and same_id
 
 
 def register_provisionally(env: Environment, number: Number, draft: dict, site_url: str) -> None:
