@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from playwright.sync_api import Page
 
@@ -52,3 +54,31 @@ def new_context(new_context):
         return created
 
     return make
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep each phase's report on the test, so fixtures can tell a failure."""
+    report = yield
+    setattr(item, f"rep_{report.when}", report)
+    return report
+
+
+@pytest.fixture(autouse=True)
+def keep_mail_of_failed_tests(request: pytest.FixtureRequest, hikari: ControlClient, output_path):
+    """Save every mail a failed test caused as .eml next to its trace and screenshot."""
+    yield
+    failed = any(
+        getattr(request.node, f"rep_{when}", None) is not None
+        and getattr(request.node, f"rep_{when}").failed
+        for when in ("setup", "call")
+    )
+    if not failed:
+        return
+    mails = hikari.mails()
+    if not mails:
+        return
+    folder = Path(output_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    for mail in mails:
+        (folder / f"mail-{mail['id']}.eml").write_bytes(hikari.raw_mail(mail["id"]))

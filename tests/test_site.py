@@ -187,3 +187,53 @@ def test_hostile_login_password_is_a_wrong_password(env, password):
     assert expected in body
     assert "<script>alert" not in body
     assert env.store.sessions_for("east", line.contract_number) == []
+
+
+@pytest.mark.parametrize(("region", "setting"), [("east", "otp_east"), ("west", "otp_west")])
+def test_otp_can_be_switched_off_per_region(region, setting):
+    from mock_site.config import Settings
+
+    env = Environment(Settings(**{setting: False}))
+    client = env.apps[region].test_client()
+    line = quick_number(env, region)
+
+    response = login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
+
+    assert response.location.endswith("/AGS_Disp.do")
+    top = client.get("/AGS_Disp.do").get_data(as_text=True)
+    assert wording.OTP_CHOICE_CHANGE not in top
+    other = "west" if region == "east" else "east"
+    assert getattr(env.settings, f"otp_{other}") is True
+
+
+@pytest.mark.parametrize(
+    ("address", "verify_id", "verify_password", "errors"),
+    [
+        ("taro@example.jp", "abCD1234", "abcd1234", []),
+        ("taro@example.jp", "ABCD1234", "ABCD1234", []),
+        ("taro@example", "abCD1234", "abcd1234", [wording.ERR_OTP_ADDRESS]),
+        (
+            "",
+            "",
+            "",
+            [
+                wording.ERR_OTP_ADDRESS,
+                wording.ERR_VERIFY_ID_FORMAT,
+                wording.ERR_VERIFY_PASSWORD_FORMAT,
+            ],
+        ),
+        ("taro@example.jp", "ABCDEFGH", "abcd1234", [wording.ERR_VERIFY_ID_KINDS]),
+        ("taro@example.jp", "abcdefgh", "abcd1234", [wording.ERR_VERIFY_ID_KINDS]),
+        ("taro@example.jp", "12345678", "abcd1234", [wording.ERR_VERIFY_ID_KINDS]),
+        ("taro@example.jp", "abCD12345678X", "abcd1234", [wording.ERR_VERIFY_ID_FORMAT]),
+        ("taro@example.jp", "abCD1234", "12345678", [wording.ERR_VERIFY_PASSWORD_KINDS]),
+        ("taro@example.jp", "abCD1234", "abcdefgh", [wording.ERR_VERIFY_PASSWORD_KINDS]),
+        ("taro@example.jp", "ａｂＣＤ１２３４", "abcd1234", [wording.ERR_VERIFY_ID_FORMAT]),
+        ("x" * 250 + "@a.jp", "abCD1234", "abcd1234", [wording.ERR_OTP_ADDRESS]),
+        ("<script>@a.jp", "abCD1234", "abcd1234", [wording.ERR_OTP_ADDRESS]),
+    ],
+)
+def test_otp_registration_rules(address, verify_id, verify_password, errors):
+    from mock_site.otp.service import registration_errors
+
+    assert registration_errors(address, verify_id, verify_password) == errors
