@@ -53,7 +53,10 @@ serve: $(STAMP) ## run the whole mock environment on 127.0.0.1 until Ctrl-C
 	$(BIN)/hikari-mock serve
 
 bench: setup ## the benchmarks, printing their figures and ratios
+	@command -v npm >/dev/null && [ ! -x bench/.maildev/node_modules/.bin/maildev ] \
+		&& npm install --silent --prefix bench/.maildev maildev@2 || true
 	$(BIN)/python bench/bench_foundation.py
+	$(BIN)/python bench/bench_mail.py
 
 clean: ## remove .venv and test results
 	rm -rf $(VENV) $(RESULTS) *.egg-info

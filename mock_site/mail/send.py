@@ -31,7 +31,8 @@ def send(env: Environment, to: str, subject: str, body: str) -> None:
     message["Date"] = formatdate(env.clock.now().timestamp(), localtime=True)
     message["Message-ID"] = make_msgid(domain=SENDER_DOMAIN)
     try:
-        with smtplib.SMTP(host, port, timeout=10) as smtp:
+        # local_hostname spares smtplib a getfqdn() lookup, which costs tens of ms per mail.
+        with smtplib.SMTP(host, port, local_hostname=SENDER_DOMAIN, timeout=10) as smtp:
             smtp.send_message(message)
     except (smtplib.SMTPException, OSError) as error:
         raise MailNotSent(str(error)) from error
