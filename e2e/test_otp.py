@@ -28,9 +28,12 @@ def otp_account(line_builder):
     return line_builder.address(), line_builder.verify_id(), line_builder.verify_password()
 
 
+@pytest.mark.parametrize("charset", ["utf-8", "iso-2022-jp"])
 @pytest.mark.parametrize(("unit", "index"), UNITS)
 def test_whole_documented_journey(
     page: Page,
+    hikari,
+    charset,
     make_line,
     set_temp_password,
     line_builder,
@@ -41,6 +44,7 @@ def test_whole_documented_journey(
     unit,
     index,
 ):
+    hikari.settings(mail_charset=charset)
     line = make_line(region, with_password=False, auth_unit=None, otp=None)
     number = line.numbers[index]
     temp = set_temp_password(region, number, unit)
@@ -103,6 +107,7 @@ def test_not_using_branch_asks_consent_and_later_logins_need_no_code(
     [
         pytest.param(24 * HOUR - 1, True, id="24h-minus-1s"),
         pytest.param(24 * HOUR, False, id="24h"),
+        pytest.param(24 * HOUR + 1, False, id="24h-plus-1s"),
     ],
 )
 def test_registration_url_lives_24_hours(
@@ -154,6 +159,7 @@ def otp_line(make_line, region, line_builder):
     [
         pytest.param(10 * MINUTE - 1, True, id="10min-minus-1s"),
         pytest.param(10 * MINUTE, False, id="10min"),
+        pytest.param(10 * MINUTE + 1, False, id="10min-plus-1s"),
     ],
 )
 def test_code_lives_10_minutes(page: Page, clock, otp_line, mailbox, site_url, elapsed, valid):

@@ -160,6 +160,12 @@ class ControlClient:
         """Let the mock's clock run on from where it stands."""
         return datetime.fromisoformat(self._call("POST", "/clock", {"frozen": False})["now"])
 
+    def settings(self, **changes: Any) -> dict[str, Any]:
+        """Change settings until the next reset (none: just read them); return them all."""
+        if changes:
+            return self._call("POST", "/settings", changes)["settings"]
+        return self._call("GET", "/settings")["settings"]
+
     def add_line(self, region: str, **fields: Any) -> dict[str, Any]:
         """Seed a line (fields as in POST /api/lines) and return it as stored."""
         return self._call("POST", "/lines", {"region": region, **fields})

@@ -59,7 +59,7 @@ class Environment:
         host: str = "127.0.0.1",
         log_requests: bool = False,
     ) -> None:
-        self.settings = settings or Settings()
+        self.initial_settings = self.settings = settings or Settings()
         self.seed_value = seed_value
         self.host = host
         self.log_requests = log_requests
@@ -90,6 +90,7 @@ class Environment:
             self.clock.reset()
             self.mailbox.clear()
             self.faults.clear()
+            self.settings = self.initial_settings
             self.phone.reset()
             self._faker = None
             self.seeded = seed.default_lines(self.seed_value)

@@ -184,3 +184,43 @@ def test_openapi_document_lists_every_route(env, api):
     }
 
     assert set(document["paths"]) == routes
+
+
+def test_settings_change_until_reset(env, api):
+    changed = api.post("/api/settings", json={"mail_charset": "iso-2022-jp", "otp_west": False})
+
+    assert changed.json["settings"]["mail_charset"] == "iso-2022-jp"
+    assert env.settings.otp_west is False
+    api.post("/api/reset", json={})
+    assert api.get("/api/settings").json["settings"]["mail_charset"] == "utf-8"
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        pytest.param({"colour": "red"}, "colour", id="unknown"),
+        pytest.param({"idle_timeout_minutes": "5"}, "idle_timeout_minutes", id="string-for-int"),
+        pytest.param({"otp_east": 1}, "otp_east", id="int-for-bool"),
+        pytest.param({"mail_charset": "shift_jis"}, "mail_charset", id="charset"),
+        pytest.param({"password_hash_method": "plain"}, "password_hash_method", id="hash"),
+    ],
+)
+def test_bad_settings_are_refused_and_change_nothing(env, api, payload, field):
+    before = env.settings
+
+    response = api.post("/api/settings", json=payload)
+
+    assert (response.status_code, response.json["field"]) == (400, field)
+    assert env.settings is before
+
+
+def test_iso_2022_jp_mail_reads_back_as_sent(running_env):
+    from mock_site.mail.send import send
+
+    running_env.settings = running_env.settings.with_overrides({"mail_charset": "iso-2022-jp"})
+    send(running_env, "jis@example.jp", wording.MAIL_OTP_SUBJECT, "ワンタイムパスワード：123456")
+
+    [mail] = running_env.mailbox.wait_for(to="jis@example.jp")
+    assert b"ISO-2022-JP" in mail.raw.upper()
+    assert mail.subject == wording.MAIL_OTP_SUBJECT
+    assert mail.otp() == "123456"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from datetime import datetime
 from importlib import resources
@@ -101,6 +102,34 @@ def move_clock():
     if when is not None:
         clock.set(when)
     return jsonify(clock_json())
+
+
+@bp.get("/settings")
+def get_settings():
+    """List every setting and assumption with its value now."""
+    return jsonify(settings=dataclasses.asdict(env().settings))
+
+
+@bp.post("/settings")
+def change_settings():
+    """Change settings until the next reset, e.g. {"mail_charset": "iso-2022-jp"}."""
+    data = body()
+    current = env().settings
+    types = {f.name: type(f.default) for f in dataclasses.fields(current)}
+    for name, value in data.items():
+        if name not in types:
+            raise BadField(name, "no such setting; GET /api/settings lists them")
+        if name == "password_hash_method" or type(value) is not types[name]:
+            raise BadField(
+                name,
+                f"a {types[name].__name__}"
+                if name != "password_hash_method"
+                else "fixed at start-up (hikari-mock serve --set)",
+            )
+    if data.get("mail_charset", "utf-8").lower() not in ("utf-8", "iso-2022-jp"):
+        raise BadField("mail_charset", "utf-8 or iso-2022-jp")
+    env().settings = current.with_overrides(data)
+    return jsonify(settings=dataclasses.asdict(env().settings))
 
 
 @bp.get("/lines")
