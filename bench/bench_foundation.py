@@ -28,16 +28,10 @@ from werkzeug.serving import make_server
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import FREE, percentile, print_table  # noqa: E402
 from e2e import browser  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
 from mock_site.environment import Environment  # noqa: E402
-
-FREE = {"home": 0, "east": 0, "west": 0, "smtp": 0}
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def ms(seconds: float) -> str:
@@ -201,10 +195,7 @@ def main() -> int:
         f"machine: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}, "
         f"browser {'Playwright' if browser.plan().managed else browser.plan().executable_path}"
     )
-    print("| figure | measured | target | compared in the same run |")
-    print("|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(rows)
     return 0
 
 

@@ -28,19 +28,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import FREE, percentile, print_table  # noqa: E402
 from mock_site import wording  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
 from mock_site.environment import Environment  # noqa: E402
 from mock_site.mail.send import send  # noqa: E402
 
-FREE = {"home": 0, "east": 0, "west": 0, "smtp": 0}
 MAILDEV = ROOT / "bench" / ".maildev" / "node_modules" / ".bin" / "maildev"
 POLL_SECONDS = 0.1
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
 
 
 def free_port() -> int:
@@ -185,10 +180,7 @@ def main() -> int:
         )
     finally:
         env.stop()
-    print("| figure | measured | target | compared in the same run |")
-    print("|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
+    print_table(rows)
     return 0
 
 

@@ -102,6 +102,15 @@ def test_not_using_branch_asks_consent_and_later_logins_need_no_code(
     expect(top.heading).to_have_text(wording.TOP_TITLE)
 
 
+def registration_url(page: Page, site_url, line, mailbox, otp_account) -> str:
+    """Register provisionally and return the mailed 本登録 URL."""
+    choice = (
+        LoginPage(page, site_url).open().login_to_otp_choice(line.contract_number, line.password)
+    )
+    choice.use().next(*otp_account).register()
+    return mailbox.wait_for(to=otp_account[0]).link(contains="AOR_Regist.do")
+
+
 @pytest.mark.parametrize(
     ("elapsed", "valid"),
     [
@@ -114,13 +123,7 @@ def test_registration_url_lives_24_hours(
     page: Page, clock, fresh_line, mailbox, otp_account, site_url, elapsed, valid
 ):
     clock.freeze()
-    choice = (
-        LoginPage(page, site_url)
-        .open()
-        .login_to_otp_choice(fresh_line.contract_number, fresh_line.password)
-    )
-    choice.use().next(*otp_account).register()
-    url = mailbox.wait_for(to=otp_account[0]).link(contains="AOR_Regist.do")
+    url = registration_url(page, site_url, fresh_line, mailbox, otp_account)
     clock.advance(elapsed)
 
     page.goto(url)
@@ -132,13 +135,7 @@ def test_registration_url_lives_24_hours(
 
 
 def test_registration_url_works_once(page: Page, fresh_line, mailbox, otp_account, site_url):
-    choice = (
-        LoginPage(page, site_url)
-        .open()
-        .login_to_otp_choice(fresh_line.contract_number, fresh_line.password)
-    )
-    choice.use().next(*otp_account).register()
-    url = mailbox.wait_for(to=otp_account[0]).link(contains="AOR_Regist.do")
+    url = registration_url(page, site_url, fresh_line, mailbox, otp_account)
     page.goto(url)
     expect(page.get_by_role("heading", level=1)).to_have_text(wording.OTP_REGISTERED_TITLE)
 
