@@ -24,6 +24,7 @@ from .. import wording
 from ..store import MUST_CHANGE, NOTICE, OTP_CHOICE, OTP_CODE, READY
 from ..store import Session as ServerSession
 from . import service
+from .forms import StaleWindow
 
 bp = Blueprint("auth", __name__)
 
@@ -117,7 +118,8 @@ def accept_form_token(submitted: str | None) -> bool:
     return bool(expected and submitted) and hmac.compare_digest(expected, submitted)
 
 
-def stale_window():
+@bp.app_errorhandler(StaleWindow)
+def stale_window(error: StaleWindow | None = None):
     """Refuse a form sent from an older screen, changing nothing."""
     return render_template(
         "error.html",

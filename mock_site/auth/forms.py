@@ -35,10 +35,24 @@ class LoginForm(FlaskForm):
     )
 
 
+class StaleWindow(Exception):
+    """Raised when a form comes from an older screen than the newest one shown."""
+
+
 class OneTimeForm(FlaskForm):
     """Carry the one-time token that refuses a form sent from a stale second window."""
 
     form_token = HiddenField()
+
+    def validate_on_submit(self, extra_validators=None) -> bool:
+        """Validate as Flask-WTF does, then spend the token; a stale one raises StaleWindow."""
+        if not super().validate_on_submit(extra_validators):
+            return False
+        from . import accept_form_token
+
+        if not accept_form_token(self.form_token.data):
+            raise StaleWindow
+        return True
 
 
 class PasswordChangeForm(OneTimeForm):

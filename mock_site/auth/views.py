@@ -10,7 +10,6 @@ from ..otp import service as otp_service
 from ..otp.views import continue_after_password
 from ..store import MUST_CHANGE, NOTICE, Number
 from . import (
-    accept_form_token,
     bp,
     end_session,
     env,
@@ -20,7 +19,6 @@ from . import (
     region_key,
     rules,
     service,
-    stale_window,
     start_session,
 )
 from .forms import LoginForm, LogoutForm, OneTimeForm, PasswordChangeForm
@@ -92,8 +90,6 @@ def notice():
     form = OneTimeForm()
     _, number = service.find(env(), g.session)
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         return continue_after_password()
     deadline = rules.expires_at(number.credential, env().settings)
     form.form_token.data = issue_form_token()
@@ -113,8 +109,6 @@ def forced_change_form():
     form = PasswordChangeForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         errors = service.change_errors(
             env(), number, number, form.current.data, form.new.data, form.confirm.data
         )
@@ -154,8 +148,6 @@ def change_form():
     ]
     errors: list[str] = []
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         target = next((n for n in targets if n.number == (form.number.data or number.number)), None)
         if target is None:
             errors = [wording.ERR_NUMBER_NOT_IN_REACH]

@@ -6,14 +6,12 @@ from flask import flash, g, redirect, render_template, request, url_for
 
 from .. import wording
 from ..auth import (
-    accept_form_token,
     end_session,
     env,
     form_errors,
     issue_form_token,
     login_required,
     region_key,
-    stale_window,
     start_session,
 )
 from ..auth import service as auth_service
@@ -60,8 +58,6 @@ def choice():
     form = ChoiceForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         account = number().otp
         if form.choice.data == service.DECLINE:
             return redirect(url_for("otp.consent"))
@@ -87,8 +83,6 @@ def consent():
     """Ask for consent to log in without a ワンタイムパスワード (guide step 15)."""
     form = ChoiceForm()
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         number().otp.choice = service.DECLINE
         g.session.stage = READY
         return redirect(url_for("auth.top"))
@@ -110,8 +104,6 @@ def register():
     change = changing_address()
     errors: list[str] = []
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         address, verify_id = (form.address.data or "").strip(), form.verify_id.data or ""
         errors = service.registration_errors(address, verify_id, form.verify_password.data or "")
         if (
@@ -147,8 +139,6 @@ def confirm():
     form = ChoiceForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         try:
             service.register_provisionally(env(), number(), draft, request.host_url)
         except MailNotSent:
@@ -211,8 +201,6 @@ def entry():
     form = CodeForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        if not accept_form_token(form.form_token.data):
-            return stale_window()
         error = service.check_code(env(), number(), (form.code.data or "").strip())
         if error is None:
             g.session.stage = READY
