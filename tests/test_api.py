@@ -224,3 +224,4 @@ def test_iso_2022_jp_mail_reads_back_as_sent(running_env):
     assert b"ISO-2022-JP" in mail.raw.upper()
     assert mail.subject == wording.MAIL_OTP_SUBJECT
     assert mail.otp() == "123456"
+    assert mail.header("Date").endswith("+0900")  # the mock's clock, in Japan time

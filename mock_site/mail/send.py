@@ -5,7 +5,7 @@ from __future__ import annotations
 import smtplib
 from email.charset import BASE64, SHORTEST, Charset
 from email.mime.text import MIMEText
-from email.utils import formatdate, make_msgid
+from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def send(env: Environment, to: str, subject: str, body: str) -> None:
     message["Subject"] = charset.header_encode(subject)
     message["From"] = f"{env.settings.mail_sender_local_part}@{SENDER_DOMAIN}"
     message["To"] = to
-    message["Date"] = formatdate(env.clock.now().timestamp(), localtime=True)
+    message["Date"] = format_datetime(env.clock.now())  # the mock's time, in Japan time
     message["Message-ID"] = make_msgid(domain=SENDER_DOMAIN)
     try:
         # local_hostname spares smtplib a getfqdn() lookup, which costs tens of ms per mail.
