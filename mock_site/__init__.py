@@ -42,10 +42,11 @@ def create_app(
     csrf.init_app(app)
     register_error_pages(app)
 
-    from . import auth, otp
+    from . import auth, otp, services
 
     app.register_blueprint(auth.bp)
     app.register_blueprint(otp.bp)
+    app.register_blueprint(services.bp)
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:

@@ -170,12 +170,50 @@ class ControlClient:
         """Seed a line (fields as in POST /api/lines) and return it as stored."""
         return self._call("POST", "/lines", {"region": region, **fields})
 
-    def call(self, caller: str, dialled: str, data: bool = False) -> RemoteCall:
-        """Dial dialled from caller, as a phone of the line would; the call answers at once."""
-        state = self._call(
-            "POST", "/phone/calls", {"caller": caller, "dialled": dialled, "data": data}
-        )
-        return RemoteCall(self, state)
+    def call(
+        self, caller: str, dialled: str, data: bool = False, region: str | None = None
+    ) -> RemoteCall:
+        """Dial dialled from caller, as a phone of the line would; the call answers at once.
+
+        region names the caller's line's region; needed only to dial 142 from a number that
+        both regions have.
+        """
+        fields = {"caller": caller, "dialled": dialled, "data": data}
+        if region is not None:
+            fields["region"] = region
+        return RemoteCall(self, self._call("POST", "/phone/calls", fields))
+
+    def incoming(
+        self,
+        region: str,
+        number: str,
+        caller: str = "anonymous",
+        *,
+        answered: bool = False,
+        busy: bool = False,
+        fax: bool = False,
+        pages: int = 1,
+    ) -> dict[str, Any]:
+        """Ring number from caller (a number, anonymous, payphone or unavailable), or FAX it.
+
+        Returns the outcome: result (answered, missed, busy, forwarded), forwarded_to, the log
+        sentences and the mails sent.
+        """
+        fields = {"region": region, "number": number, "caller": caller, "answered": answered}
+        fields.update(busy=busy, fax=fax, pages=pages)
+        return self._call("POST", "/phone/incoming", fields)
+
+    def incoming_calls(self) -> list[dict[str, Any]]:
+        """Return every simulated incoming call and FAX, oldest first."""
+        return self._call("GET", "/phone/incoming")["incoming"]
+
+    def services(self, region: str, number: str) -> dict[str, Any]:
+        """Return a number's ボイスワープ, 着信お知らせメール, FAXお知らせメール and kept FAXes."""
+        return self._call("GET", f"/services/{region}/{number}")
+
+    def set_services(self, region: str, number: str, **parts: dict[str, Any]) -> dict[str, Any]:
+        """Set voice_warp=, call_notice= and/or fax_notice= of a number (the site's rules)."""
+        return self._call("POST", f"/services/{region}/{number}", parts)
 
     def calls(self) -> list[dict[str, Any]]:
         """Return the call record: every call with its duration and charge."""

@@ -19,6 +19,7 @@ from .mail.send import MailNotSent
 from .phone import PhoneNetwork
 from .regions import REGIONS
 from .security import hash_password
+from .services.incoming import Switchboard
 from .store import PASSWORD, TEMPORARY, Credential, Line, Store
 
 if TYPE_CHECKING:
@@ -68,6 +69,7 @@ class Environment:
         self.mailbox = Mailbox(self.clock.now)
         self.faults = Faults()
         self.phone = PhoneNetwork(self)
+        self.switchboard = Switchboard(self)
         self._faker: Faker | None = None
         self._seed_hashes: dict[str, str] = {}
         self.ports: dict[str, int] = {}
@@ -92,6 +94,7 @@ class Environment:
             self.faults.clear()
             self.settings = self.initial_settings
             self.phone.reset()
+            self.switchboard.reset()
             self._faker = None
             self.seeded = seed.default_lines(self.seed_value)
             for seeded in self.seeded:
@@ -110,6 +113,10 @@ class Environment:
                     line.contract.credential = Credential(
                         PASSWORD, self._seed_hashes[seeded.password], self.clock.now()
                     )
+                    # So that a call or FAX from the softphone mails someone out of the box.
+                    for number in line.numbers:
+                        number.call_notice.addresses.append(seed.notice_address("call", number))
+                        number.fax_notice.addresses.append(seed.notice_address("fax", number))
 
     @property
     def faker(self) -> Faker:

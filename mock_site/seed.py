@@ -52,6 +52,11 @@ def fake_number(rng: random.Random, region: str) -> str:
     return area + str(rng.randrange(10**digits)).zfill(digits)
 
 
+def notice_address(kind: str, number) -> str:
+    """Return the quick-try line's 着信 (kind "call") or FAX notification address of a number."""
+    return f"{kind}-{number.number}@example.jp"
+
+
 def fake_password(faker: Faker) -> str:
     """Return a password the guide's rules accept: 8–12 letters and digits, not digits only."""
     length = faker.random_int(8, 12)

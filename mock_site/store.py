@@ -52,15 +52,59 @@ class OtpAccount:
     code_failures: int = 0
 
 
+VOICE_WARP_ENTRIES = 4
+
+
+@dataclass
+class VoiceWarp:
+    """Hold a number's ボイスワープ: destination list entries 1–4, the one in use, the mode.
+
+    ring_seconds None means the setting voice_warp_default_ring_seconds.
+    """
+
+    destinations: list[str] = field(default_factory=lambda: [""] * VOICE_WARP_ENTRIES)
+    selected: int = 1
+    mode: str = wording.VW_STOP
+    ring_seconds: int | None = None
+
+    @property
+    def destination(self) -> str:
+        """Return the selected entry's number ("" when it is empty)."""
+        return self.destinations[self.selected - 1]
+
+
+@dataclass
+class NoticeMail:
+    """Hold the addresses of 着信お知らせメール or FAXお知らせメール and when to send."""
+
+    addresses: list[str] = field(default_factory=list)
+    condition: str = "all"  # "all" or "missed" (着信お知らせメール only)
+    skip_anonymous: bool = False
+
+
+@dataclass
+class Fax:
+    """One received FAX, kept for the retention period and shown as a PDF."""
+
+    id: str
+    received_at: datetime
+    sender: str
+    pages: int
+
+
 @dataclass
 class Number:
-    """Describe one telephone number of a line and the services it uses."""
+    """Describe one telephone number of a line, the services it uses and their settings."""
 
     number: str
     is_contract: bool
     services: set[str] = field(default_factory=set)
     credential: Credential | None = None
     otp: OtpAccount = field(default_factory=OtpAccount)
+    voice_warp: VoiceWarp = field(default_factory=VoiceWarp)
+    call_notice: NoticeMail = field(default_factory=NoticeMail)
+    fax_notice: NoticeMail = field(default_factory=NoticeMail)
+    faxes: list[Fax] = field(default_factory=list)
 
     @property
     def display(self) -> str:
@@ -114,12 +158,23 @@ class Session:
     reason: str | None = None
     form_token: str | None = None
     draft: dict | None = None  # the OTP registration between its input and 確認 screens
+    target: str | None = None  # the number whose services are being set
+    service_draft: dict | None = None  # a service change between its input and 確認 screens
 
 
 def format_number(number: str) -> str:
-    """Return a 10-digit number with hyphens after its area code, as the guide writes them."""
-    if len(number) != 10 or not number.isdigit():
+    """Return a number with hyphens after its area code, as the guide writes them.
+
+    11-digit numbers (090…, 050…, 0120… is 10) are written 3-4-4.
+    """
+    if not (number.isascii() and number.isdigit()):
         return number
+    if len(number) == 11:
+        return f"{number[:3]}-{number[3:7]}-{number[7:]}"
+    if len(number) != 10:
+        return number
+    if number.startswith(("0120", "0800")):
+        return f"{number[:4]}-{number[4:7]}-{number[7:]}"
     if number.startswith(("03", "06")):
         return f"{number[:2]}-{number[2:6]}-{number[6:]}"
     return f"{number[:3]}-{number[3:6]}-{number[6:]}"

@@ -185,6 +185,9 @@ PHONE_NO_SUCH_NUMBER = "おかけになった電話番号は、現在使われ�
 PHONE_BUSY = "この電話番号は通話中です。終話してから発信してください。"
 PHONE_NO_CALL = "通話していません。番号を押して「発信」してください。"
 PHONE_BAD_KEYS = "押せるのは 0～9、＊、＃ だけです。"
+PHONE_REGION_AMBIGUOUS = (
+    "この通知番号は東日本・西日本の両方の回線にあります。回線の地域を選んでから発信してください。"
+)
 PHONE_BAD_DIALLED = "発信する番号は、数字20桁以内で入力してください。"
 
 # The softphone page (SPEC §14).
@@ -195,6 +198,26 @@ PHONE_DIAL = "発信"
 PHONE_HANG_UP = "終話"
 PHONE_LOG = "通話ログ"
 PHONE_ACCESS_NUMBER = "仮パスワード設定用アクセス番号"
+PHONE_REGION = "回線の地域"
+PHONE_REGION_AUTO = "自動（通知番号から）"
+PHONE_VOICE_WARP = "ボイスワープの設定（142）"
+# Simulating a call or FAX to a number (SPEC §14; the environment's own words).
+IN_TITLE = "着信・FAXを試す"
+IN_TO = "着信先"
+IN_FROM = "発信者"
+IN_FROM_NUMBER = "番号を通知"
+IN_CALLER_NUMBER = "発信者番号"
+IN_KIND = "種類"
+IN_KIND_CALL = "電話"
+IN_KIND_FAX = "FAX"
+IN_PAGES = "枚数"
+IN_ANSWER = "呼び出し中に応答する"
+IN_MAKE_BUSY = "着信先を話し中にする"
+IN_RING = "着信させる"
+IN_ERR_CALLER = "発信者番号は、0から始まる半角数字10桁（ハイフンなし）で入力してください。"
+IN_ERR_PAGES = "枚数は1～99の半角数字で入力してください。"
+IN_ERR_SELF = "着信先と同じ電話番号からは着信させられません。"
+IN_ERR_NUMBER = "着信先の電話番号が見つかりません。"
 PHONE_CHARGE = "通話料 {yen}円（税込{yen_tax}円）／通話時間 {minutes}分{seconds:02d}秒"
 
 # ワンタイムパスワード (SPEC §7, §13).
@@ -298,3 +321,203 @@ ERR_OTP_MAIL_NOT_SENT = (
     "ワンタイムパスワードのメールを送信できませんでした。"
     "しばらくしてから「ワンタイムパスワードを送信」をクリックしてください。"
 )
+
+# The services (SPEC §8, §10; domain-notes §1–3, §7–8). Button and screen names seen in
+# production scripts are marked (production); the rest is assumed, as nothing public shows it.
+SERVICE_MENU = "サービスメニューへ"  # (production) back to the menu one level up
+SET = "設定"  # (production) on the input and the confirmation screens
+VW_LIST_BUTTON = "転送先電話番号設定"  # (production)
+VW_SWITCH_BUTTON = "サービス開始／停止"  # (production)
+SERVICE_TARGET = "設定する電話番号"
+NUMBER_CHOICE_TITLE = "設定する電話番号の選択"
+NUMBER_CHOICE_TEXT = "設定する電話番号を選択し、「次へ」をクリックしてください。"
+CONFIRM_TEXT = "入力した内容が正しいことを確認し、「設定」をクリックしてください。"
+DONE_TEXT = "設定が完了しました。"
+VW_MENU_TITLE = "ボイスワープ サービスメニュー"
+VW_LIST_TITLE = "転送先電話番号設定"
+VW_SWITCH_TITLE = "サービス開始／停止"
+CONFIRM_SUFFIX = "（確認）"
+DONE_SUFFIX = "（完了）"
+VW_STATE = "サービスの状態"
+VW_STATE_ON = "開始"
+VW_STATE_OFF = "停止"
+VW_SELECTED = "使用する転送先"
+VW_DESTINATION = "転送先電話番号{entry}"
+VW_USE_ENTRY = "転送先{entry}を使用する"
+VW_ENTRY_NAME = "転送先リスト{entry}番"
+VW_LIST_TEXT = (
+    "転送先電話番号を市外局番から半角数字（ハイフンなし）で入力し、"
+    "使用する転送先を1つ選択してください。"
+)
+VW_NOT_SET = "未登録"
+VW_RING = "呼出秒数"
+VW_RING_FOR = "{mode}の呼出秒数"
+VW_RING_VALUE = "{seconds}秒"
+VW_SWITCH_TEXT = "転送の方法を選択してください。無応答時転送の呼出秒数は{min}～{max}秒です。"
+VW_MODE = "転送の方法"
+# Transfer modes (domain-notes §2): key -> name; stop last, as production's radios r1… stop.
+VW_STOP = "stop"
+VW_UNCONDITIONAL = "unconditional"
+VW_NO_ANSWER = "no_answer"
+VW_BUSY = "busy"
+VW_NO_ANSWER_BUSY = "no_answer_busy"
+VW_MODES: dict[str, str] = {
+    VW_UNCONDITIONAL: "無条件転送",
+    VW_NO_ANSWER: "無応答時転送",
+    VW_BUSY: "話中時転送",
+    VW_NO_ANSWER_BUSY: "無応答時＋話中時転送",
+    VW_STOP: "停止",
+}
+VW_MODES_WITH_RING = (VW_NO_ANSWER, VW_NO_ANSWER_BUSY)
+
+NOTICE_TITLE = {CALL_NOTICE: "着信お知らせメール設定", FAX_NOTICE: "FAXお知らせメール設定"}
+NOTICE_TEXT = {
+    CALL_NOTICE: "着信があったときにお知らせするメールアドレスを{max}件まで登録できます。",
+    FAX_NOTICE: "FAXを受信したときにお知らせするメールアドレスを{max}件まで登録できます。",
+}
+NOTICE_ADDRESS = "お知らせ先メールアドレス{n}"
+NOTICE_CONDITION = "送信条件"
+NOTICE_ALL = "すべての着信"
+NOTICE_MISSED = "応答しなかった着信のみ"
+NOTICE_CONDITIONS: dict[str, str] = {"all": NOTICE_ALL, "missed": NOTICE_MISSED}
+NOTICE_SKIP_ANONYMOUS = "非通知・公衆電話からの着信はお知らせしない"
+NOTICE_SKIP_YES = "お知らせしない"
+NOTICE_SKIP_NO = "お知らせする"
+NOTICE_NONE = "（登録なし）"
+FAX_MENU_TITLE = "FAXお知らせメール サービスメニュー"
+FAX_SETTINGS_BUTTON = "メールアドレス設定"
+FAX_LIST_BUTTON = "受信FAX一覧"
+FAX_LIST_TITLE = "受信FAX一覧"
+FAX_LIST_TEXT = "受信したFAXは、受信から{days}日間、PDFで表示できます。"
+FAX_LIST_EMPTY = "表示できるFAXはありません。"
+FAX_RECEIVED = "受信日時"
+FAX_SENDER = "送信元電話番号"
+FAX_PAGES = "枚数"
+FAX_VIEW = "表示"
+FAX_VIEW_NAME = "{received}のFAXを表示"
+
+ERR_VW_DEST_FORMAT = (
+    "転送先電話番号{entry}は、市外局番から半角数字10桁または11桁（ハイフンなし）で"
+    "入力してください。"
+)
+ERR_VW_DEST_SPECIAL = (
+    "転送先電話番号{entry}に、緊急通報番号（110・118・119）などの3桁の番号は設定できません。"
+)
+ERR_VW_DEST_SELF = "転送先電話番号{entry}に、設定する電話番号そのものは設定できません。"
+ERR_VW_SELECTED_EMPTY = "使用する転送先（転送先{entry}）の転送先電話番号を入力してください。"
+ERR_VW_CHOICE = "使用する転送先を選択してください。"
+ERR_VW_MODE = "転送の方法を選択してください。"
+ERR_VW_RING = "{field}は{min}～{max}の半角数字で入力してください。"
+ERR_VW_NO_DESTINATION = (
+    "使用する転送先の転送先電話番号が登録されていないため、転送を開始できません。"
+    "「転送先電話番号設定」で登録してください。"
+)
+ERR_NOTICE_ADDRESS = "お知らせ先メールアドレス{n}を正しく入力してください（半角、128文字以内）。"
+ERR_NOTICE_DUPLICATE = "お知らせ先メールアドレス{n}は、お知らせ先メールアドレス{first}と同じです。"
+ERR_NOTICE_TOO_MANY = "お知らせ先メールアドレスは{max}件まで登録できます。"
+ERR_NOTICE_NONE = "お知らせ先メールアドレスを1件以上入力してください。"
+ERR_NOTICE_CONDITION = "送信条件を選択してください。"
+ERR_NUMBER_CHOICE = "設定する電話番号を選択してください。"
+ERR_SERVICE_NOT_IN_REACH = "選択した電話番号のこのサービスは、このログインでは設定できません。"
+ERR_FAX_GONE = "このFAXは保存期間（{days}日間）を過ぎたか、存在しないため、表示できません。"
+ERR_CHANGED_ELSEWHERE = (
+    "確認中に別の画面または電話（142）で設定が変更されました。もう一度入力してください。"
+)
+
+# Calls and FAXes to a number (SPEC §14), as the softphone's log tells them (assumed wording).
+CALLER_ANONYMOUS = "非通知"
+CALLER_PAYPHONE = "公衆電話"
+CALLER_UNAVAILABLE = "表示圏外"
+SPECIAL_CALLERS: dict[str, str] = {
+    "anonymous": CALLER_ANONYMOUS,
+    "payphone": CALLER_PAYPHONE,
+    "unavailable": CALLER_UNAVAILABLE,
+}
+IN_CALL = "{caller}から{number}へ着信しました。"
+IN_FAX = "{caller}から{number}へFAXが着信しました。"
+IN_ANSWERED = "応答しました。"
+IN_MISSED = "{seconds}秒呼び出しましたが、応答しませんでした。"
+IN_BUSY = "話し中のため、つながりませんでした。"
+IN_FORWARDED = "{entry}（{destination}）へ転送しました（{mode}）。"
+IN_FORWARDED_AFTER = "{seconds}秒呼び出した後、{entry}（{destination}）へ転送しました（{mode}）。"
+IN_FAX_STORED = "{pages}枚のFAXを受信し、保存しました。"
+IN_FAX_NOT_STORED = (
+    "{pages}枚のFAXを受信しました（FAXお知らせメールのご利用がないため保存していません）。"
+)
+IN_MAILS_SENT = "{service}を{count}件送信しました。"
+IN_MAIL_FAILED = "{service}を{address}へ送信できませんでした。"
+
+# 着信お知らせメール / FAXお知らせメール (domain-notes §7–8; assumed contents).
+MAIL_CALL_SUBJECT = "着信お知らせメール"
+MAIL_CALL_BODY = (
+    "着信がありました。\n\n"
+    "着信日時：{when}\n"
+    "発信者番号：{caller}\n"
+    "着信先電話番号：{number}\n"
+    "応答：{outcome}\n\n"
+    "※このメールは送信専用のアドレスから送信しています。\n"
+)
+MAIL_CALL_OUTCOMES = {
+    "answered": "応答しました",
+    "missed": "応答しませんでした",
+    "busy": "話し中でした",
+    "forwarded": "転送しました",
+}
+MAIL_FAX_SUBJECT = "FAXお知らせメール"
+MAIL_FAX_BODY = (
+    "FAXを受信しました。\n\n"
+    "受信日時：{when}\n"
+    "送信元電話番号：{caller}\n"
+    "着信先電話番号：{number}\n"
+    "枚数：{pages}枚\n\n"
+    "受信したFAXは、ひかり電話設定サイトにログインし、"
+    "「FAXお知らせメール」の「受信FAX一覧」から{days}日間ご覧いただけます。\n"
+    "{url}\n\n"
+    "※このメールは送信専用のアドレスから送信しています。\n"
+)
+
+# 142 (domain-notes §3). The menu keys follow the sources; the sentences are assumed.
+VW_IVR_NUMBER = "142"
+VW_IVR_OPENING = "ボイスワープの設定を行います。"
+VW_IVR_OPENING_FOR = "{number}番の、ボイスワープの設定を行います。"
+VW_IVR_MENU = (
+    "サービスを停止する場合は０、開始する場合は１、転送先を登録する場合は２、"
+    "呼出秒数を設定する場合は３、その他の設定は４、別の電話番号を設定する場合は５、"
+    "設定内容を確認する場合は８を押してください。"
+)
+VW_IVR_MODE_CHOICE = (
+    "転送の条件を選択します。無条件転送は１、無応答時転送は２、話中時転送は３、"
+    "無応答時転送と話中時転送の両方は４を押してください。"
+)
+VW_IVR_STARTED = "{mode}で、ボイスワープのサービスを開始しました。"
+VW_IVR_STOPPING = "ボイスワープのサービスを停止します。しばらくお待ちください。"
+VW_IVR_STOPPED = "ボイスワープのサービスを停止しました。"
+VW_IVR_AFTER = "サービスメニューに戻る場合は０を、終了する場合は電話をお切りください。"
+VW_IVR_NO_DESTINATION = (
+    "転送先が登録されていないため、サービスを開始できません。先に転送先を登録してください。"
+)
+VW_IVR_DESTINATION_ENTRY = (
+    "転送先リスト{entry}番に登録する転送先の電話番号を市外局番から入力し、"
+    "最後に＃を押してください。"
+)
+VW_IVR_DESTINATION_READBACK = (
+    "転送先の電話番号は、{destination}番です。"
+    "よろしければ１を、入力し直す場合は２を押してください。"
+)
+VW_IVR_UPDATING = "設定を更新しています。"
+VW_IVR_DESTINATION_DONE = "転送先リスト{entry}番への登録が完了しました。"
+VW_IVR_RING_ENTRY = "呼出秒数を{min}から{max}の数字で入力し、最後に＃を押してください。"
+VW_IVR_RING_DONE = "呼出秒数を{seconds}秒に設定しました。"
+VW_IVR_OTHER_MENU = "転送先リストを選択する場合は０を押してください。"
+VW_IVR_LIST_CHOICE = "使用する転送先リストの番号を、１から４で押してください。"
+VW_IVR_LIST_DONE = "転送先リスト{entry}番を選択しました。"
+VW_IVR_OTHER_NUMBER = "設定する電話番号を市外局番から入力し、最後に＃を押してください。"
+VW_IVR_STATUS_ON = (
+    "現在の設定をお知らせします。サービスは開始中で、転送の方法は{mode}です。"
+    "使用する転送先は転送先リスト{entry}番、{destination}です。呼出秒数は{seconds}秒です。"
+)
+VW_IVR_STATUS_OFF = (
+    "現在の設定をお知らせします。サービスは停止中です。"
+    "使用する転送先は転送先リスト{entry}番、{destination}です。呼出秒数は{seconds}秒です。"
+)
+VW_IVR_NOT_SUBSCRIBED = "この電話番号では、ボイスワープをご利用いただけません。"

@@ -60,10 +60,13 @@ def login():
 def top():
     """Show the numbers this login may set, with the services each uses."""
     line, number = service.find(env(), g.session)
+    numbers = rules.reach(line, number)
+    g.session.target = g.session.service_draft = None
     return render_template(
         "auth/top.html",
         number=number,
-        numbers=rules.reach(line, number),
+        numbers=numbers,
+        in_use=[key for key in wording.SERVICE_NAMES if any(key in n.services for n in numbers)],
         kind=number_kind,
         otp_enabled=otp_service.enabled(env(), region_key()),
     )

@@ -33,10 +33,12 @@ def create_home_app(env: Environment) -> Flask:
     from ..phone.api import bp as phone_api_bp
     from .api import bp as api_bp
     from .mail_api import bp as mail_api_bp
+    from .services_api import bp as services_api_bp
 
     app.register_blueprint(api_bp)
     app.register_blueprint(phone_api_bp)
     app.register_blueprint(mail_api_bp)
+    app.register_blueprint(services_api_bp)
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:
@@ -67,6 +69,15 @@ def create_home_app(env: Environment) -> Flask:
             "home/phone.html",
             callers=[(n, f"{n}（{'、'.join(places)}）") for n, places in callers.items()],
             regions=list(REGIONS.values()),
+            receivers=[
+                (
+                    f"{key}:{number.number}",
+                    f"{number.number}（{region.company} {line.label or line.id}）",
+                )
+                for key, region in REGIONS.items()
+                for line in env.store.lines(key)
+                for number in line.numbers
+            ],
         )
 
     @app.get("/mail")

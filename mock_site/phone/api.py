@@ -6,6 +6,8 @@ from flask import Blueprint, current_app, jsonify
 
 from .. import wording
 from ..home.api import BadField, allow_only, body
+from ..regions import REGIONS
+from ..services.incoming import IncomingError
 from ..store import is_valid_number
 from .network import Call, CallError
 
@@ -22,6 +24,11 @@ def call_error(error: CallError):
     if str(error) == wording.PHONE_NO_CALL:
         status = 409
     return jsonify(error=str(error), field=error.field), status
+
+
+@bp.errorhandler(IncomingError)
+def incoming_error(error: IncomingError):
+    return jsonify(error=str(error), field=error.field), 404 if error.field == "number" else 400
 
 
 @bp.errorhandler(BadField)
@@ -46,7 +53,7 @@ def list_calls():
 def dial():
     """Call dialled from caller; the answer holds the first guidance."""
     data = body()
-    allow_only(data, {"caller", "dialled", "data"})
+    allow_only(data, {"caller", "dialled", "data", "region"})
     caller = data.get("caller")
     if not isinstance(caller, str) or not is_valid_number(caller):
         raise BadField("caller", "the calling number: 10 half-width digits starting with 0")
@@ -56,7 +63,10 @@ def dial():
     is_data = data.get("data", False)
     if not isinstance(is_data, bool):
         raise BadField("data", "true for a データ接続通信 call, else false")
-    call = network().call(caller, dialled, is_data)
+    region = data.get("region")
+    if region is not None and region not in REGIONS:
+        raise BadField("region", f"the caller's region, one of {', '.join(REGIONS)}")
+    call = network().call(caller, dialled, is_data, region)
     return jsonify(call.as_json()), 201
 
 
@@ -85,3 +95,36 @@ def hang_up(call_id: int):
     call = find(call_id)
     call.hang_up()
     return jsonify(call.as_json())
+
+
+@bp.get("/incoming")
+def list_incoming():
+    """List every simulated incoming call and FAX with its outcome, oldest first."""
+    board = current_app.extensions["hikari"].switchboard
+    return jsonify(incoming=[record.as_json() for record in board.records()])
+
+
+@bp.post("/incoming")
+def receive():
+    """Ring a number from a caller (or anonymous, payphone, unavailable); or send it a FAX."""
+    data = body()
+    allow_only(data, {"region", "number", "caller", "answered", "busy", "fax", "pages"})
+    region = data.get("region")
+    if region not in REGIONS:
+        raise BadField("region", f"required; use one of {', '.join(REGIONS)}")
+    number = data.get("number")
+    if not isinstance(number, str) or not is_valid_number(number):
+        raise IncomingError(wording.IN_ERR_NUMBER, "number")
+    caller = data.get("caller", "anonymous")
+    if not isinstance(caller, str):
+        raise IncomingError(wording.IN_ERR_CALLER, "caller")
+    flags = {}
+    for name in ("answered", "busy", "fax"):
+        value = data.get(name, False)
+        if not isinstance(value, bool):
+            raise BadField(name, "true or false")
+        flags[name] = value
+    pages = data.get("pages", 1)
+    board = current_app.extensions["hikari"].switchboard
+    record = board.receive(region, number, caller, pages=pages, **flags)
+    return jsonify(record.as_json()), 201

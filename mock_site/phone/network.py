@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from .. import wording
 from ..regions import REGIONS
 from .ivr import TempPasswordIvr
+from .voicewarp import VoiceWarpIvr
 
 if TYPE_CHECKING:
     from ..environment import Environment
@@ -46,7 +47,8 @@ class Call:
     ended_at: datetime | None = None
     connected: bool = False
     completed: bool = False
-    _ivr: TempPasswordIvr | None = field(default=None, repr=False)
+    free: bool = False  # 142 costs nothing
+    _ivr: TempPasswordIvr | VoiceWarpIvr | None = field(default=None, repr=False)
     _network: PhoneNetwork | None = field(default=None, repr=False)
 
     @property
@@ -71,7 +73,7 @@ class Call:
     @property
     def charge_units(self) -> int:
         """Return the started 3-minute periods billed (none when it never connected)."""
-        if not self.connected or self.region is None:
+        if not self.connected or self.region is None or self.free:
             return 0
         return max(1, math.ceil(self.duration_seconds / CHARGE_PERIOD_SECONDS))
 
@@ -85,6 +87,7 @@ class Call:
             "dialled": self.dialled,
             "data": self.data,
             "region": self.region,
+            "service": "voice_warp" if self.dialled == wording.VW_IVR_NUMBER else "temp_password",
             "state": "active" if self.active else "ended",
             "connected": self.connected,
             "completed": self.completed,
@@ -122,34 +125,58 @@ class PhoneNetwork:
         with self._lock:
             return next((c for c in self._calls if c.id == call_id), None)
 
-    def call(self, caller: str, dialled: str, data: bool = False) -> Call:
-        """Dial a number from caller; the call says its first guidance at once."""
+    def call(
+        self, caller: str, dialled: str, data: bool = False, region: str | None = None
+    ) -> Call:
+        """Dial a number from caller; the call says its first guidance at once.
+
+        region says which region's line the caller is on; it is needed only for 142 from a
+        number that both regions have (the access numbers name their region themselves).
+        """
         dialled = dialled.translate(FULL_WIDTH_KEYS).replace("-", "")
         if not dialled or not dialled.isascii() or not dialled.isdigit() or len(dialled) > 20:
             raise CallError(wording.PHONE_BAD_DIALLED, "dialled")
         with self._lock:
             if any(c.active and c.caller == caller for c in self._calls):
                 raise CallError(wording.PHONE_BUSY, "caller")
-            region = next((r.key for r in REGIONS.values() if r.access_number == dialled), None)
+            ivr: type[TempPasswordIvr | VoiceWarpIvr] = TempPasswordIvr
+            if dialled == wording.VW_IVR_NUMBER:
+                ivr, region = VoiceWarpIvr, self._caller_region(caller, region)
+            else:
+                region = next((r.key for r in REGIONS.values() if r.access_number == dialled), None)
             call = Call(next(self._ids), caller, dialled, data, region, self.env.clock.now())
+            call.free = ivr is VoiceWarpIvr
             call._network = self
             self._calls.append(call)
             if data:
                 self._end(call, [wording.PHONE_DATA_CALL])
+            elif region is None and ivr is VoiceWarpIvr:
+                self._end(call, [wording.VW_IVR_NOT_SUBSCRIBED])
             elif region is None:
                 self._end(call, [wording.PHONE_NO_SUCH_NUMBER])
             else:
-                self._connect_ivr(call, region)
+                self._connect_ivr(call, region, ivr)
             return call
 
-    def _connect_ivr(self, call: Call, region: str) -> None:
+    def _caller_region(self, caller: str, region: str | None) -> str | None:
+        """Return the region of the caller's line; ask for one when both regions have it."""
+        regions = [key for key in REGIONS if self.env.store.find_number(key, caller)]
+        if region is not None:
+            return region if region in regions else None
+        if len(regions) > 1:
+            raise CallError(wording.PHONE_REGION_AMBIGUOUS, "region")
+        return regions[0] if regions else None
+
+    def _connect_ivr(self, call: Call, region: str, ivr: type) -> None:
         call.connected = True
         found = self.env.store.find_number(region, call.caller)
         if found is None:
             self._end(call, [wording.IVR_NOT_CONTRACTED])
             return
-        call._ivr = TempPasswordIvr(self.env, *found)
+        call._ivr = ivr(self.env, *found)
         call.guidance += call._ivr.opening()
+        if call._ivr.ended:
+            self._end(call, [])
 
     def press(self, call: Call, keys: str) -> list[str]:
         """Feed keys to the call's IVR in order; refuse keys outside 0–9 * # as a whole."""

@@ -63,7 +63,9 @@
     const number = dialled.value.trim();
     if (!number) { showError("発信する番号を入力してください。"); return; }
     try {
-      const data = await post(api, { caller: $("caller").value, dialled: number, data: $("data-call").checked });
+      const body = { caller: $("caller").value, dialled: number, data: $("data-call").checked };
+      if ($("caller-region").value) body.region = $("caller-region").value;
+      const data = await post(api, body);
       say("system", `${data.caller} から ${data.dialled} へ発信`);
       data.guidance.forEach((text) => say("guidance", text));
       await queue;
@@ -102,6 +104,27 @@
     }
   }
 
+  async function ring() {
+    showError("");
+    const [region, number] = $("incoming-to").value.split(":");
+    const from = $("incoming-from").value;
+    const fax = $("incoming-fax").checked;
+    const body = {
+      region, number, fax,
+      caller: from === "number" ? $("incoming-caller").value.trim() : from,
+      answered: $("incoming-answered").checked,
+      busy: $("incoming-busy").checked,
+    };
+    if (fax) body.pages = Number($("incoming-pages").value);
+    try {
+      const data = await post(root.querySelector(".incoming").dataset.api, body);
+      data.log.forEach((text) => say("incoming", text));
+      await queue;
+    } catch (failure) {
+      showError(failure.message);
+    }
+  }
+
   // Keys must reach the network in the order pressed, however fast they are pressed.
   let pending = Promise.resolve();
   const inOrder = (action) => () => { pending = pending.then(action); };
@@ -112,4 +135,5 @@
     button.addEventListener("click", inOrder(() => { dialled.value = button.dataset.number; })));
   dialButton.addEventListener("click", inOrder(dial));
   hangUpButton.addEventListener("click", inOrder(hangUp));
+  $("incoming-ring").addEventListener("click", inOrder(ring));
 })();
