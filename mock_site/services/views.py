@@ -164,17 +164,16 @@ def choose():
         flash(wording.ERR_SERVICE_NOT_IN_REACH, "error")
         return redirect(url_for("auth.top"))
     chosen = next((n for n in found if n.number == form.number.data), None)
+    if form.number.data and chosen is None:
+        flash(wording.ERR_SERVICE_NOT_IN_REACH, "error")
+        return redirect(url_for("auth.top"))
     if chosen is None and len(found) == 1:
         chosen = found[0]
     if chosen is not None:
         g.session.target = chosen.number
         g.session.service_draft = None
         return redirect(url_for(ENTRY_SCREENS[service]))
-    errors = []
-    if form.step.data == "choose":
-        errors = [
-            wording.ERR_NUMBER_CHOICE if not form.number.data else wording.ERR_SERVICE_NOT_IN_REACH
-        ]
+    errors = [wording.ERR_NUMBER_CHOICE] if form.step.data == "choose" else []
     form.number.choices = [(n.number, target_label(n)) for n in found]
     form.number.data = None
     return render_template(
