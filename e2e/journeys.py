@@ -57,3 +57,42 @@ def register_otp_and_log_in(
     entry = registered.send()
     code = mailbox.wait_for(to=address, subject=wording.MAIL_OTP_SUBJECT).otp()
     return entry.enter(code)
+
+
+def set_destinations(menu, entries: dict[int, str], use: int):
+    """From the ボイスワープ menu: 転送先電話番号設定 → 設定 → 確認 → 設定 → back to the menu."""
+    from .pages.services import VoiceWarpMenuPage
+
+    form = menu.destinations()
+    expect(form.heading).to_have_text(wording.VW_LIST_TITLE)
+    form.fill(entries, use)
+    confirm_and_set(form, wording.VW_LIST_TITLE).to_menu()
+    return VoiceWarpMenuPage(menu.page, menu.base_url)
+
+
+def switch_voice_warp(menu, mode: str, ring: int | None = None):
+    """From the ボイスワープ menu: サービス開始／停止 with mode (and 呼出秒数) → 確認 → 設定."""
+    from .pages.services import VoiceWarpMenuPage
+
+    form = menu.switch()
+    expect(form.heading).to_have_text(wording.VW_SWITCH_TITLE)
+    form.choose(mode, ring)
+    confirm_and_set(form, wording.VW_SWITCH_TITLE).to_menu()
+    return VoiceWarpMenuPage(menu.page, menu.base_url)
+
+
+def set_notice_addresses(form, service: str, addresses: list[str], **options):
+    """On a お知らせメール settings screen: type the addresses (condition=, skip_anonymous=)
+    → 確認 → 設定; returns the 完了 screen."""
+    expect(form.heading).to_have_text(wording.NOTICE_TITLE[service])
+    form.fill(addresses, **options)
+    return confirm_and_set(form, wording.NOTICE_TITLE[service])
+
+
+def confirm_and_set(form, title: str):
+    """Submit a filled service form, check its （確認）, click 「設定」; return the （完了）."""
+    confirm = form.submit()
+    expect(confirm.heading).to_have_text(title + wording.CONFIRM_SUFFIX)
+    done = confirm.set()
+    expect(done.heading).to_have_text(title + wording.DONE_SUFFIX)
+    return done

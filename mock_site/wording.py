@@ -90,6 +90,7 @@ EXPIRY_NOTICE_TEXT = (
 )
 OK = "OK"
 REACH_CAPTION = "設定できる電話番号"
+SERVICES_IN_USE = "ご利用中のサービス"
 
 # Messages. The guide gives none of these texts; they follow domain-notes §5 (assumed).
 ERR_LOGIN_FAILED = "電話番号またはパスワードが正しくありません。"

@@ -771,3 +771,24 @@ def test_services_api_sets_what_the_screens_show(env):
                                    "mode": W.VW_BUSY, "ring_seconds": 20}  # fmt: skip
     assert state["call_notice"] == {"addresses": [A], "condition": "missed",
                                     "skip_anonymous": False}  # fmt: skip
+
+
+def test_a_form_from_an_older_window_is_refused_and_changes_nothing(region):
+    env = Environment()
+    client, line = logged_in(env, region, W.UNIT_NUMBER)
+    choose(client, W.VOICE_WARP)
+    older = client.get("/VUL_Disp.do").get_data(as_text=True)
+    client.get("/VUL_Disp.do")  # a second window shows the same screen
+
+    response = client.post(
+        "/VUL_Confirm.do", data={**tokens(older), "listValue": "1", "dest1": MOBILE}
+    )
+
+    assert response.status_code == 409
+    assert W.ERR_STALE_WINDOW in response.get_data(as_text=True)
+    assert g_draft(env, line) is None
+
+
+def g_draft(env: Environment, line):
+    [session] = env.store.sessions_for(line.region, line.contract.number)
+    return session.service_draft

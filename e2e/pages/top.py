@@ -32,6 +32,35 @@ class TopPage(Screen):
         name = f"{format_number(number)}のサービス"
         return self.page.get_by_role("list", name=name).get_by_role("listitem")
 
+    @property
+    def service_buttons(self) -> Locator:
+        """Return the buttons of the services in use (ボイスワープ, 着信お知らせメール, …)."""
+        menu = self.page.get_by_role("list", name=wording.SERVICES_IN_USE, exact=True)
+        return menu.get_by_role("button")
+
+    def open_service(self, service: str, number: str | None = None):
+        """Click a service's button; pick number first when the site asks which.
+
+        service is a wording key (wording.VOICE_WARP …); returns the service's first screen.
+        """
+        from .services import ENTRY_SCREENS, NumberChoicePage
+
+        name = wording.SERVICE_BUTTONS[service]
+        self.page.get_by_role("button", name=name, exact=True).click()
+        screen = ENTRY_SCREENS[service]
+        if number is None:
+            return screen(self.page, self.base_url)
+        choice = NumberChoicePage(self.page, self.base_url)
+        return choice.choose(number, screen)
+
+    def choose_number_for(self, service: str):
+        """Click a service's button and stay on the number choice."""
+        from .services import NumberChoicePage
+
+        name = wording.SERVICE_BUTTONS[service]
+        self.page.get_by_role("button", name=name, exact=True).click()
+        return NumberChoicePage(self.page, self.base_url)
+
     def change_otp_choice(self):
         """Open 「ワンタイムパスワード利用選択変更」."""
         from .otp import OtpChoicePage
