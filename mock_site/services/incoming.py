@@ -138,7 +138,8 @@ class Switchboard:
                 )
                 self._records.append(record)
             record.log.append(self._opening(record))
-            record.log.append(self._ending(record))
+            if not (fax and outcome.result == rules.ANSWERED):  # the FAX line says it all
+                record.log.append(self._ending(record))
             if fax and outcome.result == rules.ANSWERED:
                 self._receive_fax(record, line, target)
             elif not fax and wording.CALL_NOTICE in uses:
