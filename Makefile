@@ -8,14 +8,15 @@ STAMP  := $(VENV)/.installed
 N      ?= auto
 RESULTS ?= test-results
 PYTEST_ARGS ?=
+WALKTHROUGHS ?= walkthroughs
 E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --tracing=retain-on-failure \
 	--screenshot=only-on-failure --video=retain-on-failure
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser e2e test lint unit serve bench clean
+.PHONY: help setup browser e2e test lint unit serve walkthrough bench clean
 
 help: ## list the targets
-	@awk -F ':.*## ' '/^[a-z-]+:.*## / {printf "  make %-9s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
@@ -52,11 +53,15 @@ test: lint unit e2e ## everything the project checks: lint, unit tests, the brow
 serve: $(STAMP) ## run the whole mock environment on 127.0.0.1 until Ctrl-C
 	$(BIN)/hikari-mock serve
 
+walkthrough: setup ## film every QA scenario in both regions, with an illustrated guide each
+	$(BIN)/hikari-e2e walkthrough --out $(WALKTHROUGHS)
+
 bench: setup ## the benchmarks, printing their figures and ratios
 	@command -v npm >/dev/null && [ ! -x bench/.maildev/node_modules/.bin/maildev ] \
 		&& npm install --silent --prefix bench/.maildev maildev@2 || true
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_mail.py
+	$(BIN)/python bench/bench_walkthrough.py
 
-clean: ## remove .venv and test results
-	rm -rf $(VENV) $(RESULTS) *.egg-info
+clean: ## remove .venv, test results and walkthroughs
+	rm -rf $(VENV) $(RESULTS) $(WALKTHROUGHS) *.egg-info

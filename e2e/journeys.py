@@ -1,6 +1,16 @@
-"""Journeys of the guide that span several screens, shared by tests (and later by scenarios)."""
+"""The guide's journeys over the page objects, shared by the tests and the QA scenarios.
+
+Each journey takes an optional `step`: a function that, given a caption in the guide's words
+(「手順3 …」), returns a context manager around that step. Tests leave it out; the scenario
+runner passes its own, which prints progress, captions the video and shoots the guide's
+screenshots. The flow itself is written once, here.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
+from typing import Protocol
 
 from playwright.sync_api import Page, expect
 
@@ -8,9 +18,89 @@ from fixtures.phone import temp_password_keys
 from mock_site import wording
 from mock_site.regions import REGIONS
 
+from .pages.home import InboxPage
 from .pages.login import LoginPage
-from .pages.otp import OtpRegisteredPage
+from .pages.otp import OtpEntryPage, OtpRegisteredPage
 from .pages.phone import SoftphonePage
+from .pages.services import FaxMenuPage, VoiceWarpMenuPage
+from .pages.top import TopPage
+
+Step = Callable[[str], AbstractContextManager]
+
+
+def no_steps(caption: str) -> AbstractContextManager:
+    """Run a step without telling anyone (what tests use)."""
+    return nullcontext()
+
+
+def login_step(n: int) -> str:
+    """Return the guide's login step n (p.8–14) as a caption: 「手順n …」."""
+    return wording.STEP.format(n=n, title=wording.GUIDE_LOGIN_STEPS[n])
+
+
+def temp_step(n: int, **values: str) -> str:
+    """Return the guide's 仮パスワード step n (p.5–7) as a caption."""
+    return wording.STEP.format(n=n, title=wording.GUIDE_TEMP_STEPS[n].format(**values))
+
+
+def password_step(n: int) -> str:
+    """Return the guide's パスワード変更 step n (p.15–16) as a caption."""
+    return wording.STEP.format(n=n, title=wording.GUIDE_PASSWORD_STEPS[n])
+
+
+def service_step(key: str, **values: str) -> str:
+    """Return a service scenario's caption (assumed wording, the guide has none)."""
+    return wording.SERVICE_STEPS[key].format(**values)
+
+
+# Reading the site's mail: through the API (tests) or on the inbox page (the viewer sees it).
+
+
+class MailReader(Protocol):
+    def registration_url(self, address: str) -> str: ...
+    def otp(self, address: str) -> str: ...
+
+
+class ApiMail:
+    """Read mail through the control API's long-poll (the `mailbox` fixture)."""
+
+    def __init__(self, mailbox) -> None:
+        self.mailbox = mailbox
+
+    def registration_url(self, address: str) -> str:
+        mail = self.mailbox.wait_for(to=address, subject=wording.MAIL_REGISTRATION_SUBJECT)
+        return mail.link(contains="AOR_Regist.do")
+
+    def otp(self, address: str) -> str:
+        return self.mailbox.wait_for(to=address, subject=wording.MAIL_OTP_SUBJECT).otp()
+
+
+class InboxMail:
+    """Read mail on the inbox page in the same tab, so a video shows it arriving."""
+
+    def __init__(self, page: Page, home_url: str) -> None:
+        self.page, self.home_url = page, home_url
+
+    def _open(self, address: str, subject: str):
+        inbox = InboxPage(self.page, self.home_url).open()
+        mail = inbox.open_mail(address, subject)
+        expect(mail.heading).to_have_text(subject)
+        return mail
+
+    def registration_url(self, address: str) -> str:
+        mail = self._open(address, wording.MAIL_REGISTRATION_SUBJECT)
+        return mail.text.locator('a[href*="AOR_Regist.do"]').first.get_attribute("href")
+
+    def otp(self, address: str) -> str:
+        return self._open(address, wording.MAIL_OTP_SUBJECT).otp()
+
+
+def mail_reader(mail) -> MailReader:
+    """Accept a MailReader or the `mailbox` fixture."""
+    return mail if hasattr(mail, "registration_url") else ApiMail(mail)
+
+
+# 仮パスワード by phone (p.5–7) -------------------------------------------------------------------
 
 
 def set_temp_password_on_softphone(
@@ -22,77 +112,286 @@ def set_temp_password_on_softphone(
     target: str,
     password: str,
     caller_is_contract: bool,
+    step: Step = no_steps,
 ) -> SoftphonePage:
     """Call the region's access number from caller and set target's 仮パスワード (guide p.5–7)."""
-    phone = SoftphonePage(page, home_url).open()
-    phone.dial(REGIONS[region].access_number, caller=caller)
-    expect(phone.guidance.first).to_have_text(wording.IVR_UNIT_CHOICE)
-    phone.press(temp_password_keys(unit, caller_is_contract, target, password))
-    expect(phone.guidance.last).to_have_text(wording.IVR_DONE.format(number=target))
+    keys = temp_password_keys(unit, caller_is_contract, target, password)
+    unit_key, rest = keys[0], keys[1:]
+    number_part, passwords = rest[: -2 * len(password)], rest[-2 * len(password) :]
+    with step(temp_step(1)):
+        phone = SoftphonePage(page, home_url).open()
+        phone.dial(REGIONS[region].access_number, caller=caller)
+        expect(phone.guidance.first).to_have_text(wording.IVR_UNIT_CHOICE)
+    with step(temp_step(2, key=unit_key, unit=wording.UNIT_NAMES[unit])):
+        phone.press(unit_key)
+    if number_part:
+        with step(temp_step(3)):
+            phone.press(number_part)
+    with step(temp_step(4)):
+        phone.press(passwords[: len(password)])
+        expect(phone.guidance.last).to_have_text(wording.IVR_CONFIRM_ENTRY)
+    with step(temp_step(5)):
+        phone.press(passwords[len(password) :])
+    with step(temp_step(6)):
+        expect(phone.guidance.last).to_have_text(wording.IVR_DONE.format(number=target))
     return phone
+
+
+# Logging in (p.8–14) --------------------------------------------------------------------------
+
+
+def first_login(page: Page, site_url: str, number: str, temp: str, new: str, step: Step = no_steps):
+    """Log in with a 仮パスワード, change it, log in again (steps 1–6). The browser is left on
+    the screen after that login: the OTP choice where the region offers it, else the top."""
+    with step(login_step(1)):
+        login = LoginPage(page, site_url).open()
+        expect(login.heading).to_have_text(wording.LOGIN_TITLE)
+    with step(login_step(3)):
+        change = login.login_to_forced_change(number, temp)
+    with step(login_step(4)):
+        expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+        done = change.change(temp, new)
+    with step(login_step(5)):
+        expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+        login = done.back_to_login()
+    with step(login_step(6)):
+        login.fill(number, new)
+        login.submit()
 
 
 def register_otp_and_log_in(
     page: Page,
     site_url: str,
-    mailbox,
+    mail,
     number: str,
     password: str,
     address: str,
     verify_id: str,
     verify_password: str,
+    step: Step = no_steps,
+    logged_in: bool = False,
+) -> TopPage:
+    """Choose the ワンタイムパスワード, register, open the mailed URL, send and enter the code
+    (steps 7–13). Logs in first unless logged_in (the choice screen is then showing)."""
+    from .pages.otp import OtpChoicePage
+
+    reader = mail_reader(mail)
+    if logged_in:
+        choice = OtpChoicePage(page, site_url)
+    else:
+        choice = LoginPage(page, site_url).open().login_to_otp_choice(number, password)
+    with step(login_step(7)):
+        expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+        registration = choice.use()
+    with step(login_step(8)):
+        confirm = registration.next(address, verify_id, verify_password)
+    with step(login_step(9)):
+        expect(confirm.value("otp-verify-password")).to_have_text("＊" * len(verify_password))
+        provisional = confirm.register()
+        expect(provisional.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
+    with step(login_step(10)):
+        page.goto(reader.registration_url(address))
+        registered = OtpRegisteredPage(page, site_url)
+        expect(registered.heading).to_have_text(wording.OTP_REGISTERED_TITLE)
+    with step(login_step(11)):
+        entry = registered.send()
+        expect(entry.heading).to_have_text(wording.OTP_ENTRY_TITLE)
+        code = reader.otp(address)
+    return enter_code(page, site_url, code, step)
+
+
+def enter_code(page: Page, site_url: str, code: str, step: Step = no_steps) -> TopPage:
+    """Type the mailed code on the entry screen (back to it if the inbox was open): 12–13."""
+    with step(login_step(12)):
+        entry = OtpEntryPage(page, site_url)
+        if page.url != site_url + entry.PATH:
+            entry.open()
+        top = entry.enter(code)
+    with step(login_step(13)):
+        expect(top.heading).to_have_text(wording.TOP_TITLE)
+    return top
+
+
+def decline_otp(page: Page, site_url: str, step: Step = no_steps) -> TopPage:
+    """On the choice screen: 「利用しない」, 「次へ」, 「同意する」 (steps 14–16)."""
+    from .pages.otp import OtpChoicePage
+
+    with step(login_step(14)):
+        choice = OtpChoicePage(page, site_url)
+        expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+        consent = choice.decline()
+    with step(login_step(15)):
+        expect(consent.heading).to_have_text(wording.OTP_CONSENT_TITLE)
+        top = consent.agree()
+    with step(login_step(16)):
+        expect(top.heading).to_have_text(wording.TOP_TITLE)
+    return top
+
+
+def log_in_with_otp(
+    page: Page,
+    site_url: str,
+    mail,
+    number: str,
+    password: str,
+    address: str,
+    step: Step = no_steps,
+) -> TopPage:
+    """Log in with the password, read the mailed code, enter it (steps 2, 3, 12, 13)."""
+    reader = mail_reader(mail)
+    with step(login_step(2)):
+        login = LoginPage(page, site_url).open()
+    with step(login_step(3)):
+        entry = login.login_to_otp_entry(number, password)
+        expect(entry.heading).to_have_text(wording.OTP_ENTRY_TITLE)
+        code = reader.otp(address)
+    return enter_code(page, site_url, code, step)
+
+
+def log_in(page: Page, site_url: str, number: str, password: str, step: Step = no_steps):
+    """Log in with a password whose OTP is declined (steps 2–3) and land on the top."""
+    with step(login_step(2)):
+        login = LoginPage(page, site_url).open()
+    with step(login_step(3)):
+        top = login.login(number, password)
+        expect(top.heading).to_have_text(wording.TOP_TITLE)
+    return top
+
+
+def log_in_to_otp_choice(
+    page: Page, site_url: str, number: str, password: str, step: Step = no_steps
 ):
-    """Log in, choose the ワンタイムパスワード, register, open the mailed URL, enter the code."""
-    choice = LoginPage(page, site_url).open().login_to_otp_choice(number, password)
-    confirm = choice.use().next(address, verify_id, verify_password)
-    expect(confirm.value("otp-verify-password")).to_have_text("＊" * len(verify_password))
-    provisional = confirm.register()
-    expect(provisional.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
-    url = mailbox.wait_for(to=address, subject=wording.MAIL_REGISTRATION_SUBJECT).link(
-        contains="AOR_Regist.do"
-    )
-    page.goto(url)
-    registered = OtpRegisteredPage(page, site_url)
-    expect(registered.heading).to_have_text(wording.OTP_REGISTERED_TITLE)
-    entry = registered.send()
-    code = mailbox.wait_for(to=address, subject=wording.MAIL_OTP_SUBJECT).otp()
-    return entry.enter(code)
+    """Log in before the ワンタイムパスワード is chosen (steps 2–3): the choice screen."""
+    with step(login_step(2)):
+        login = LoginPage(page, site_url).open()
+    with step(login_step(3)):
+        choice = login.login_to_otp_choice(number, password)
+        expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+    return choice
 
 
-def set_destinations(menu, entries: dict[int, str], use: int):
+def change_password(top: TopPage, current: str, new: str, step: Step = no_steps):
+    """「パスワード変更」 from the top (p.15–16); returns the done screen."""
+    with step(password_step(1)):
+        change = top.change_password()
+        expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+    with step(password_step(2)):
+        done = change.change(current, new)
+    with step(password_step(3)):
+        expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+    return done
+
+
+def log_out(top: TopPage, step: Step = no_steps) -> LoginPage:
+    """Click 「ログアウト」."""
+    with step(service_step("logout")):
+        login = top.logout()
+        expect(login.status).to_have_text(wording.MSG_LOGGED_OUT)
+    return login
+
+
+# The services -----------------------------------------------------------------------------------
+
+
+def open_service(top: TopPage, service: str, number: str | None = None, step: Step = no_steps):
+    """Click a service on the top screen, and pick the number when asked."""
+    name = wording.SERVICE_BUTTONS[service]
+    if number is None:
+        with step(service_step("open", service=name)):
+            return top.open_service(service)
+    with step(service_step("open", service=name)):
+        choice = top.choose_number_for(service)
+        expect(choice.heading).to_have_text(wording.NUMBER_CHOICE_TITLE)
+    with step(service_step("number")):
+        from .pages.services import ENTRY_SCREENS
+
+        return choice.choose(number, ENTRY_SCREENS[service])
+
+
+def set_destinations(menu, entries: dict[int, str], use: int, step: Step = no_steps):
     """From the ボイスワープ menu: 転送先電話番号設定 → 設定 → 確認 → 設定 → back to the menu."""
-    from .pages.services import VoiceWarpMenuPage
-
-    form = menu.destinations()
-    expect(form.heading).to_have_text(wording.VW_LIST_TITLE)
-    form.fill(entries, use)
-    confirm_and_set(form, wording.VW_LIST_TITLE).to_menu()
+    with step(service_step("list")):
+        form = menu.destinations()
+        expect(form.heading).to_have_text(wording.VW_LIST_TITLE)
+        form.fill(entries, use)
+    confirm_and_set(form, wording.VW_LIST_TITLE, step).to_menu()
     return VoiceWarpMenuPage(menu.page, menu.base_url)
 
 
-def switch_voice_warp(menu, mode: str, ring: int | None = None):
+def switch_voice_warp(menu, mode: str, ring: int | None = None, step: Step = no_steps):
     """From the ボイスワープ menu: サービス開始／停止 with mode (and 呼出秒数) → 確認 → 設定."""
-    from .pages.services import VoiceWarpMenuPage
-
-    form = menu.switch()
-    expect(form.heading).to_have_text(wording.VW_SWITCH_TITLE)
-    form.choose(mode, ring)
-    confirm_and_set(form, wording.VW_SWITCH_TITLE).to_menu()
+    with step(service_step("switch")):
+        form = menu.switch()
+        expect(form.heading).to_have_text(wording.VW_SWITCH_TITLE)
+        form.choose(mode, ring)
+    confirm_and_set(form, wording.VW_SWITCH_TITLE, step).to_menu()
     return VoiceWarpMenuPage(menu.page, menu.base_url)
 
 
-def set_notice_addresses(form, service: str, addresses: list[str], **options):
+def set_notice_addresses(
+    form, service: str, addresses: list[str], step: Step = no_steps, **options
+):
     """On a お知らせメール settings screen: type the addresses (condition=, skip_anonymous=)
     → 確認 → 設定; returns the 完了 screen."""
-    expect(form.heading).to_have_text(wording.NOTICE_TITLE[service])
-    form.fill(addresses, **options)
-    return confirm_and_set(form, wording.NOTICE_TITLE[service])
+    with step(service_step("addresses")):
+        expect(form.heading).to_have_text(wording.NOTICE_TITLE[service])
+        form.fill(addresses, **options)
+    return confirm_and_set(form, wording.NOTICE_TITLE[service], step)
 
 
-def confirm_and_set(form, title: str):
+def confirm_and_set(form, title: str, step: Step = no_steps):
     """Submit a filled service form, check its （確認）, click 「設定」; return the （完了）."""
-    confirm = form.submit()
-    expect(confirm.heading).to_have_text(title + wording.CONFIRM_SUFFIX)
-    done = confirm.set()
-    expect(done.heading).to_have_text(title + wording.DONE_SUFFIX)
+    with step(service_step("confirm")):
+        confirm = form.submit()
+        expect(confirm.heading).to_have_text(title + wording.CONFIRM_SUFFIX)
+        done = confirm.set()
+    with step(service_step("done")):
+        expect(done.heading).to_have_text(title + wording.DONE_SUFFIX)
     return done
+
+
+def voice_warp_by_phone(
+    page: Page, home_url: str, region: str, number: str, keys: str, step: Step = no_steps
+) -> SoftphonePage:
+    """Dial 142 from number on the softphone and press keys through the menu."""
+    with step(service_step("dial_142")):
+        phone = SoftphonePage(page, home_url).open()
+        phone.dial(wording.VW_IVR_NUMBER, caller=number, region=region)
+        expect(phone.guidance.last).to_have_text(wording.VW_IVR_MENU)
+    with step(service_step("menu_142")):
+        phone.press(keys)
+        expect(phone.guidance.last).to_have_text(wording.VW_IVR_AFTER)
+        phone.hang_up()
+    return phone
+
+
+def ring_and_read_notice(
+    page: Page,
+    home_url: str,
+    region: str,
+    number: str,
+    caller: str,
+    address: str,
+    fax_pages: int | None = None,
+    step: Step = no_steps,
+):
+    """Ring number (or FAX it) on the softphone, then open the notification on the inbox page."""
+    service = wording.FAX_NOTICE if fax_pages else wording.CALL_NOTICE
+    subject = wording.MAIL_FAX_SUBJECT if fax_pages else wording.MAIL_CALL_SUBJECT
+    with step(service_step("fax" if fax_pages else "ring")):
+        phone = SoftphonePage(page, home_url).open()
+        phone.ring(region, number, caller, fax_pages=fax_pages)
+        sent = wording.IN_MAILS_SENT.format(service=wording.SERVICE_NAMES[service], count=1)
+        expect(phone.incoming.last).to_have_text(sent)
+    with step(service_step("mail")):
+        mail = InboxPage(page, home_url).open().open_mail(address, subject)
+        expect(mail.heading).to_have_text(subject)
+    return mail
+
+
+def open_fax_list(page: Page, site_url: str, step: Step = no_steps):
+    """Open 「受信FAX一覧」 of the FAXお知らせメール number chosen before."""
+    with step(service_step("fax_list")):
+        faxes = FaxMenuPage(page, site_url).open().received()
+        expect(faxes.rows.first).to_be_visible()
+    return faxes

@@ -1,0 +1,112 @@
+"""hikari-e2e: list the QA scenarios, run one, or record them all."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from . import load
+from .runner import UNITS, Options, record_all, run_one
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(
+        prog="hikari-e2e",
+        description="Run the guide's journeys by name against the mock ひかり電話設定サイト, "
+        "in a real browser; film them and illustrate them for customers.",
+    )
+    commands = top.add_subparsers(dest="command", required=True)
+    commands.add_parser("scenarios", help="list the scenarios with a one-line description")
+    run = commands.add_parser("run", help="run one scenario, printing each step")
+    run.add_argument("name", help="a scenario name (see `hikari-e2e scenarios`)")
+    add_common(run)
+    run.add_argument("--region", choices=["east", "west"], default="east")
+    run.add_argument(
+        "--unit",
+        choices=list(UNITS),
+        default="line",
+        help="the 認証方法 of the seeded line (default: line = 回線単位)",
+    )
+    run.add_argument("--headed", action="store_true", help="show the browser window")
+    run.add_argument(
+        "--slowmo",
+        type=float,
+        default=0,
+        metavar="MS",
+        help="wait MS milliseconds before each browser operation",
+    )
+    everything = commands.add_parser(
+        "walkthrough", help="record every scenario in both regions (video and guide)"
+    )
+    add_common(everything)
+    everything.add_argument("--unit", choices=list(UNITS), default="line")
+    everything.add_argument(
+        "--out",
+        type=Path,
+        default=Path("walkthroughs"),
+        help="folder for videos/ and guide/ (default: walkthroughs)",
+    )
+    return top
+
+
+def add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--video", type=Path, metavar="DIR", help="record a 1280×720 webm with captions to DIR"
+    )
+    command.add_argument(
+        "--guide",
+        type=Path,
+        metavar="DIR",
+        help="write an illustrated HTML guide to DIR/<name>-<region>/",
+    )
+    command.add_argument(
+        "--hikari-url",
+        default=os.environ.get("HIKARI_URL"),
+        metavar="URL",
+        help="a running environment's home (make serve: http://127.0.0.1:5000); "
+        "default: start one in-process",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    scenarios = load()
+    if args.command == "scenarios":
+        width = max(len(name) for name in scenarios)
+        for scenario in scenarios.values():
+            print(f"{scenario.name:<{width}}  {scenario.description}")
+        return 0
+    if args.command == "walkthrough":
+        options = Options(
+            unit=args.unit,
+            video_dir=args.video or args.out / "videos",
+            guide_dir=args.guide or args.out / "guide",
+            hikari_url=args.hikari_url,
+        )
+        failures = record_all(scenarios, options, args.out / "index.html")
+        print(
+            f"{'✓' if not failures else '✗'} {len(scenarios) * 2 - failures} recorded, "
+            f"{failures} failed; open {args.out / 'index.html'}"
+        )
+        return 1 if failures else 0
+    if args.name not in scenarios:
+        print(
+            f"hikari-e2e: no scenario {args.name!r}; known: {', '.join(scenarios)}", file=sys.stderr
+        )
+        return 2
+    options = Options(
+        region=args.region,
+        unit=args.unit,
+        headed=args.headed,
+        slowmo=args.slowmo,
+        video_dir=args.video,
+        guide_dir=args.guide,
+        hikari_url=args.hikari_url,
+    )
+    return run_one(args.name, scenarios, options)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

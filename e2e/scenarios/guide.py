@@ -1,0 +1,162 @@
+"""The illustrated guide: per step a screenshot with ❶❷❸ on the fields and buttons used.
+
+Before each click the runner shoots the screen with every field and button used since the
+screen was shown; a step keeps its last shot of each screen. The page is plain HTML with the
+images beside it, so it opens from disk with no network.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from html import escape
+from pathlib import Path
+
+from playwright.sync_api import Page
+
+MARKERS = "❶❷❸❹❺❻❼❽❾❿⓫⓬⓭⓮⓯⓰⓱⓲⓳⓴"
+
+
+@dataclass
+class Shot:
+    """One screenshot of a step and the marked boxes on it (in CSS pixels of the viewport)."""
+
+    file: str
+    url: str
+    marks: list[dict]
+
+
+@dataclass
+class GuideStep:
+    index: int
+    caption: str
+    shots: list[Shot] = field(default_factory=list)
+
+
+@dataclass
+class Guide:
+    """Shoot and mark a scenario's steps; write index.html and steps.json to folder."""
+
+    page: Page
+    folder: Path
+    title: str
+    description: str
+    steps: list[GuideStep] = field(default_factory=list)
+    _marks: list[dict] = field(default_factory=list)
+    _url: str = ""
+
+    def start_step(self, index: int, caption: str) -> None:
+        self.steps.append(GuideStep(index, caption))
+        self._marks, self._url = [], self.page.url
+
+    def action(self, box: dict | None, kind: str, shoot) -> None:
+        """Note an element about to be used; before a click, shoot the screen as it is."""
+        if self.page.url != self._url:  # a new screen: earlier marks belong to the old one
+            self._marks, self._url = [], self.page.url
+        if box is not None and not any(_same(box, m) for m in self._marks):
+            self._marks.append({k: round(box[k], 1) for k in ("x", "y", "width", "height")})
+        if kind in ("click", "check", "set_checked", "select_option") and self._marks:
+            self._shoot(shoot, replace=True)
+
+    def end_step(self, shoot) -> None:
+        """Make sure the step has a shot: the screen as the step leaves it."""
+        step = self.steps[-1]
+        if not step.shots:
+            self._marks, self._url = [], self.page.url
+            self._shoot(shoot, replace=False)
+
+    def _shoot(self, shoot, replace: bool) -> None:
+        step = self.steps[-1]
+        same_screen = step.shots and step.shots[-1].url == self.page.url
+        name = f"step-{step.index:02d}-{len(step.shots) + (0 if same_screen else 1)}.png"
+        if replace and same_screen:
+            name = step.shots[-1].file
+            step.shots.pop()
+        self.folder.mkdir(parents=True, exist_ok=True)
+        shoot(self.folder / name)
+        step.shots.append(Shot(name, self.page.url, list(self._marks)))
+
+    def write(self, failed: str | None = None) -> Path:
+        """Write steps.json and index.html; return the page."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        data = {
+            "title": self.title,
+            "description": self.description,
+            "failed": failed,
+            "steps": [
+                {
+                    "index": s.index,
+                    "caption": s.caption,
+                    "shots": [{"file": sh.file, "marks": len(sh.marks)} for sh in s.shots],
+                }
+                for s in self.steps
+            ],
+        }
+        (self.folder / "steps.json").write_text(
+            json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        page = self.folder / "index.html"
+        page.write_text(self._html(failed), encoding="utf-8")
+        return page
+
+    def _html(self, failed: str | None) -> str:
+        width, height = self.page.viewport_size["width"], self.page.viewport_size["height"]
+        parts = [
+            "<!DOCTYPE html>",
+            '<html lang="ja"><head><meta charset="utf-8">',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">',
+            f"<title>{escape(self.title)}</title>",
+            f"<style>{STYLE}</style></head><body><main>",
+            f"<h1>{escape(self.title)}</h1>",
+            f"<p class=lead>{escape(self.description)}</p>",
+        ]
+        if failed:
+            parts.append(f'<p class=failed role="alert">{escape(failed)}</p>')
+        parts.append("<ol class=steps>")
+        for step in self.steps:
+            parts.append(f'<li id="step-{step.index}"><h2>{escape(step.caption)}</h2>')
+            for shot in step.shots:
+                parts.append("<figure class=shot><div class=frame>")
+                alt = f"{step.caption}の画面"
+                parts.append(f'<img src="{escape(shot.file)}" alt="{escape(alt)}">')
+                for n, mark in enumerate(shot.marks):
+                    left = 100 * (mark["x"] + mark["width"]) / width
+                    top = 100 * mark["y"] / height
+                    label = MARKERS[n] if n < len(MARKERS) else str(n + 1)
+                    parts.append(
+                        f'<span class=marker style="left:{min(left, 97):.2f}%;'
+                        f'top:{max(top, 0):.2f}%">{label}</span>'
+                        f'<span class=box style="left:{100 * mark["x"] / width:.2f}%;'
+                        f"top:{top:.2f}%;width:{100 * mark['width'] / width:.2f}%;"
+                        f'height:{100 * mark["height"] / height:.2f}%"></span>'
+                    )
+                parts.append("</div>")
+                if shot.marks:
+                    used = "、".join(MARKERS[: min(len(shot.marks), len(MARKERS))])
+                    parts.append(f"<figcaption>{used} の順に操作します。</figcaption>")
+                parts.append("</figure>")
+            parts.append("</li>")
+        parts.append("</ol></main></body></html>")
+        return "\n".join(parts)
+
+
+def _same(a: dict, b: dict) -> bool:
+    return all(abs(a[k] - b[k]) < 1 for k in ("x", "y", "width", "height"))
+
+
+STYLE = """
+body{margin:0;background:#f4f6f8;color:#222;font-family:'Noto Sans CJK JP','Hiragino Sans',
+'Yu Gothic',sans-serif;line-height:1.6}
+main{max-width:70rem;margin:1rem auto;padding:1rem 1.5rem;background:#fff;border-radius:8px}
+h1{font-size:1.5rem;border-bottom:3px solid #0a5cab;padding-bottom:.3rem}
+.lead{color:#444}.failed{border:2px solid #b00020;background:#fdecee;padding:.5rem 1rem}
+.steps{list-style:none;padding:0;counter-reset:none}
+.steps>li{margin:1.5rem 0;padding-top:.5rem;border-top:1px solid #dde}
+.steps h2{font-size:1.15rem;color:#0a3d7a}
+.shot{margin:.5rem 0}.frame{position:relative;display:inline-block;max-width:100%}
+.frame img{display:block;max-width:100%;height:auto;border:1px solid #ccd;border-radius:4px}
+.marker{position:absolute;transform:translate(-40%,-55%);font-size:1.9rem;color:#e4007f;
+text-shadow:0 0 3px #fff,0 0 6px #fff;line-height:1;pointer-events:none}
+.box{position:absolute;outline:3px solid #e4007f;border-radius:4px;pointer-events:none}
+figcaption{font-size:.9rem;color:#555}
+"""

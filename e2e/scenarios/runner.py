@@ -1,0 +1,339 @@
+"""Run a scenario: the environment, the browser, the steps printed as they go, the recording."""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+import traceback
+import zlib
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, ExitStack, contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from playwright.sync_api import Browser, Locator, Page, sync_playwright
+
+from fixtures.builders import LineBuilder, LineSpec
+from mock_site import wording
+from mock_site.client import ControlClient
+
+from .. import browser as browsers
+from ..journeys import InboxMail
+from . import Scenario
+from .film import SIZE, Film, find_ffmpeg
+from .guide import Guide
+
+UNITS = {"line": wording.UNIT_LINE, "number": wording.UNIT_NUMBER, "admin": wording.UNIT_ADMIN}
+ACTIONS = (
+    "click",
+    "fill",
+    "check",
+    "uncheck",
+    "set_checked",
+    "select_option",
+    "press_sequentially",
+)
+TIMEOUT_MS = 10_000
+
+
+@dataclass
+class Options:
+    """How to run: where, as whom, how visibly, and what to keep."""
+
+    region: str = "east"
+    unit: str = "line"
+    headed: bool = False
+    slowmo: float = 0
+    video_dir: Path | None = None
+    guide_dir: Path | None = None
+    hikari_url: str | None = None
+
+
+class StepFailed(Exception):
+    """A step raised: index and caption say which."""
+
+    def __init__(self, index: int, caption: str, error: BaseException) -> None:
+        first = (str(error).strip().splitlines() or [type(error).__name__])[0]
+        super().__init__(f"手順 [{index}] 「{caption}」 failed: {first}")
+        self.index, self.caption, self.error = index, caption, error
+
+
+@dataclass
+class Run:
+    """What a scenario works with: the page, the sites, the control API, made-up data, steps."""
+
+    page: Page
+    hikari: ControlClient
+    region: str
+    unit: str
+    builder: LineBuilder
+    step: object
+    home_url: str
+    site_url: str
+    addresses: list[str] = field(default_factory=list)
+
+    def line(self, **options) -> LineSpec:
+        """Seed a line of this run's unit (LineBuilder.line options) and return it."""
+        spec = self.builder.line(self.region, auth_unit=UNITS[self.unit], **options)
+        self.hikari.add_line(self.region, **spec.api_fields())
+        return spec
+
+    def pick(self, line: LineSpec) -> str | None:
+        """The number to pick on 設定する電話番号の選択 (None when the site asks nothing)."""
+        return None if self.unit == "number" else line.contract_number
+
+    @property
+    def inbox(self) -> InboxMail:
+        """Read the site's mail on the inbox page, in view."""
+        return InboxMail(self.page, self.home_url)
+
+    def address(self) -> str:
+        self.addresses.append(self.builder.address())
+        return self.addresses[-1]
+
+    def password(self) -> str:
+        return self.builder.password()
+
+    def temp_password(self) -> str:
+        return self.builder.temp_password()
+
+    def verify_id(self) -> str:
+        return self.builder.verify_id()
+
+    def verify_password(self) -> str:
+        return self.builder.verify_password()
+
+
+class Steps:
+    """Print each step as it happens; caption the film and shoot the guide around it."""
+
+    def __init__(self, out: TextIO, film: Film | None, guide: Guide | None, page: Page) -> None:
+        self.out, self.film, self.guide, self.page = out, film, guide, page
+        self.index = 0
+        self.started = time.monotonic()
+
+    def __call__(self, caption: str) -> AbstractContextManager:
+        return self._step(caption)
+
+    @contextmanager
+    def _step(self, caption: str) -> Iterator[None]:
+        self.index += 1
+        index, began = self.index, time.monotonic()
+        self.out.write(f"[{index:>2}] {caption} … ")
+        self.out.flush()
+        if self.film:
+            self.film.chapter(index, caption)
+        if self.guide:
+            self.guide.start_step(index, caption)
+        try:
+            yield
+            if self.guide:
+                self.guide.end_step(self.shoot)
+        except StepFailed:
+            raise
+        except Exception as error:
+            self.out.write("✗\n")
+            raise StepFailed(index, caption, error) from error
+        self.out.write(f"✓ {time.monotonic() - began:.1f} s\n")
+
+    def before_action(self, locator: Locator, kind: str):
+        """Highlight (film) and mark (guide) the element about to be used; return its handle.
+
+        The action then runs on that handle, so the element is looked up once, as it would be
+        without recording.
+        """
+        try:
+            handle = locator.element_handle(timeout=TIMEOUT_MS)
+            box = self.film.target(handle) if self.film else handle.bounding_box()
+        except Exception:  # let the action itself say what is wrong
+            return None
+        if self.guide:
+            self.guide.action(box, kind, self.shoot)
+        return handle
+
+    def shoot(self, path: Path) -> None:
+        if self.film:
+            with self.film.hidden():
+                self.page.screenshot(path=path)
+        else:
+            self.page.screenshot(path=path)
+
+
+@contextmanager
+def watching(page: Page, steps: Steps) -> Iterator[None]:
+    """Call steps.before_action before each action on this page's locators.
+
+    The journeys act through the page objects with plain Playwright calls; watching here keeps
+    them the same for the tests and the scenarios.
+    """
+    originals = {name: getattr(Locator, name) for name in ACTIONS}
+
+    def watched(name: str):
+        original = originals[name]
+
+        def action(self: Locator, *args, **kwargs):
+            handle = steps.before_action(self, name) if self.page is page else None
+            if handle is not None and hasattr(handle, name):
+                return getattr(handle, name)(*args, **kwargs)
+            return original(self, *args, **kwargs)
+
+        return action
+
+    for name in ACTIONS:
+        setattr(Locator, name, watched(name))
+    try:
+        yield
+    finally:
+        for name, original in originals.items():
+            setattr(Locator, name, original)
+
+
+@contextmanager
+def environment(hikari_url: str | None) -> Iterator[ControlClient]:
+    """Start the environment in-process on free ports, or reach a running one."""
+    if hikari_url:
+        client = ControlClient(hikari_url)
+        client.describe()
+        yield client
+        return
+    from mock_site.environment import Environment
+
+    env = Environment().start({"home": 0, "east": 0, "west": 0, "smtp": 0})
+    try:
+        yield ControlClient(env.url("home"))
+    finally:
+        env.stop()
+
+
+def launch(playwright, options: Options) -> Browser:
+    plan = browsers.plan(headless=not options.headed)
+    return playwright.chromium.launch(**plan.merge({"slow_mo": options.slowmo}))
+
+
+def play(
+    scenario: Scenario, browser: Browser, client: ControlClient, options: Options, out: TextIO
+) -> int:
+    """Run one scenario in a fresh context; 0 when every step passed, 1 naming the failure."""
+    if not options.hikari_url:
+        client.reset()
+    seed = f"{scenario.name}:{options.region}:{options.unit}"
+    builder = LineBuilder(
+        zlib.crc32(seed.encode()) if not options.hikari_url else random.getrandbits(32)
+    )
+    label = f"{scenario.name} ({options.region}, {options.unit})"
+    out.write(f"{label}: {scenario.description}\n")
+    context = browser.new_context(
+        viewport=SIZE, locale="ja-JP", timezone_id="Asia/Tokyo", device_scale_factor=1
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    page = context.new_page()
+    stem = f"{scenario.name}-{options.region}"
+    film = guide = None
+    if options.video_dir:
+        film = Film(page, Path(options.video_dir) / f"{stem}.webm", scenario.description)
+        film.start()
+    if options.guide_dir:
+        title = f"{scenario.description}（{options.region.upper()}・{UNITS[options.unit]}）"
+        guide = Guide(page, Path(options.guide_dir) / stem, title, label)
+    steps = Steps(out, film, guide, page)
+    run = Run(
+        page,
+        client,
+        options.region,
+        options.unit,
+        builder,
+        steps,
+        client.home_url,
+        client.site_url(options.region),
+    )
+    failure: StepFailed | None = None
+    began = time.monotonic()
+    with ExitStack() as stack:
+        if film or guide:
+            stack.enter_context(watching(page, steps))
+        try:
+            scenario.play(run)
+        except StepFailed as error:
+            failure = error
+        except Exception as error:  # outside any step: seeding, say
+            failure = StepFailed(steps.index + 1, "（手順の外）", error)
+    elapsed = time.monotonic() - began
+    if film:
+        film.finish(find_ffmpeg())
+        out.write(f"  video: {film.path}\n")
+    if guide:
+        out.write(f"  guide: {guide.write(str(failure) if failure else None)}\n")
+    context.close()
+    if failure:
+        out.write(f"✗ {failure}\n")
+        detail = "".join(traceback.format_exception_only(failure.error)).strip()
+        out.write("  " + detail.replace("\n", "\n  ") + "\n")
+        return 1
+    out.write(f"✓ {steps.index} steps in {elapsed:.1f} s\n")
+    return 0
+
+
+def run_one(name: str, scenarios: dict[str, Scenario], options: Options, out=sys.stdout) -> int:
+    """Run the named scenario with its own environment and browser."""
+    with environment(options.hikari_url) as client, sync_playwright() as playwright:
+        browser = launch(playwright, options)
+        try:
+            return play(scenarios[name], browser, client, options, out)
+        finally:
+            browser.close()
+
+
+def record_all(
+    scenarios: dict[str, Scenario], options: Options, index: Path, out=sys.stdout
+) -> int:
+    """Record every scenario in both regions (one environment, one browser); write an index
+    page linking every video and guide; return how many failed."""
+    failures, rows = 0, []
+    with environment(options.hikari_url) as client, sync_playwright() as playwright:
+        browser = launch(playwright, options)
+        try:
+            for scenario in scenarios.values():
+                for region in ("east", "west"):
+                    opts = Options(**{**vars(options), "region": region})
+                    failed = play(scenario, browser, client, opts, out) != 0
+                    failures += failed
+                    rows.append((scenario, region, failed))
+        finally:
+            browser.close()
+    write_index(index, rows, options)
+    return failures
+
+
+def write_index(index: Path, rows, options: Options) -> None:
+    """Write the page support staff open first: every scenario, its video and its guide."""
+    from html import escape
+    from os.path import relpath
+
+    def link(folder: Path | None, name: str, label: str) -> str:
+        if folder is None:
+            return ""
+        return f'<a href="{escape(relpath(Path(folder) / name, index.parent))}">{label}</a>'
+
+    title = wording.WALKTHROUGH_TITLE
+    lines = [
+        "<!DOCTYPE html>",
+        f'<html lang="ja"><head><meta charset="utf-8"><title>{title}</title>',
+        "<style>body{font-family:'Noto Sans CJK JP',sans-serif;margin:2rem}"
+        "td,th{border:1px solid #ccd;padding:.3rem .6rem}table{border-collapse:collapse}</style>",
+        f"</head><body><h1>{title}</h1><table>",
+        "<tr>" + "".join(f"<th>{name}</th>" for name in wording.WALKTHROUGH_COLUMNS) + "</tr>",
+    ]
+    video_word, guide_word = wording.WALKTHROUGH_COLUMNS[2:]
+    for scenario, region, failed in rows:
+        stem = f"{scenario.name}-{region}"
+        mark = wording.WALKTHROUGH_FAILED if failed else ""
+        lines.append(
+            f"<tr><td>{escape(scenario.description)}{mark}</td><td>{region}</td>"
+            f"<td>{link(options.video_dir, stem + '.webm', video_word)}</td>"
+            f"<td>{link(options.guide_dir, stem + '/index.html', guide_word)}</td></tr>"
+        )
+    lines.append("</table></body></html>")
+    index.parent.mkdir(parents=True, exist_ok=True)
+    index.write_text("\n".join(lines) + "\n", encoding="utf-8")

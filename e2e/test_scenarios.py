@@ -1,0 +1,182 @@
+"""The scenario runner as QA and support staff use it: run, film, illustrate, fail loudly."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import struct
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from e2e.scenarios import load
+from e2e.scenarios.film import find_ffmpeg
+from mock_site import wording as W
+
+ROOT = Path(__file__).resolve().parent.parent
+STEP_LINE = re.compile(r"^\[\s*(\d+)\] (.+?) … (✓|✗)", re.M)
+
+
+def hikari_e2e(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "e2e.scenarios", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def probe(ffmpeg: str, video: Path) -> tuple[str, int, float]:
+    """Decode the whole video; return its stream line, frames decoded and the last time."""
+    result = subprocess.run(
+        [ffmpeg, "-hide_banner", "-i", str(video), "-f", "null", "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    stream = re.search(r"Stream #0:0.*Video: .*", result.stderr).group(0)
+    frames = int(re.findall(r"frame=\s*(\d+)", result.stderr)[-1])
+    hours, minutes, seconds = re.findall(r"time=(\d+):(\d+):([\d.]+)", result.stderr)[-1]
+    return stream, frames, int(hours) * 3600 + int(minutes) * 60 + float(seconds)
+
+
+def brightness(ffmpeg: str, video: Path) -> list[tuple[float, int]]:
+    """Return (shown from, mean brightness 0–255) for every frame of the video, in order."""
+    result = subprocess.run(
+        [ffmpeg, "-hide_banner", "-i", str(video), "-vf", "scale=1:1,format=gray,showinfo",
+         "-f", "null", "-"],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    found = re.findall(r"pts_time:([\d.]+).*?mean:\[(\d+)", result.stderr)
+    return [(float(time), int(mean)) for time, mean in found]
+
+
+def shown_at(frames: list[tuple[float, int]], moment: float) -> int:
+    """Return the brightness of the frame on screen at moment (the last one started by then)."""
+    return [mean for start, mean in frames if start <= moment][-1]
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    return struct.unpack(">II", path.read_bytes()[16:24])
+
+
+def test_scenarios_lists_every_scenario_with_its_description():
+    result = hikari_e2e("scenarios")
+
+    assert result.returncode == 0
+    listed = dict(line.split(None, 1) for line in result.stdout.splitlines())
+    assert {name: s.description for name, s in load().items()} == listed
+
+
+def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_path, hikari):
+    videos, guides = tmp_path / "videos", tmp_path / "guide"
+
+    result = hikari_e2e(
+        "run",
+        "otp-decline",
+        "--region",
+        "west",
+        "--video",
+        str(videos),
+        "--guide",
+        str(guides),
+        "--hikari-url",
+        hikari.home_url,
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    printed = [caption for _, caption, _ in STEP_LINE.findall(result.stdout)]
+    assert printed == [login_caption(n) for n in (2, 3, 14, 15, 16)]
+    video = videos / "otp-decline-west.webm"
+    meta = json.loads(video.with_suffix(".chapters.json").read_text(encoding="utf-8"))
+    assert [c["caption"] for c in meta["chapters"]] == printed
+    ffmpeg = find_ffmpeg()
+    stream, frames, seconds = probe(ffmpeg, video)
+    assert "1280x720" in stream and "vp8" in stream
+    assert abs(seconds - meta["seconds"]) < 1.0
+    assert frames >= 2 * len(printed)  # a caption card and the screen itself, at least
+    # Each step's caption card (it dims the page) is on screen where its chapter starts, and
+    # gone before the next one.
+    frames = brightness(ffmpeg, video)
+    starts = [c["seconds"] for c in meta["chapters"]] + [meta["seconds"]]
+    for start, following in zip(starts, starts[1:], strict=False):
+        card, after = shown_at(frames, start + 0.3), shown_at(frames, following - 0.2)
+        assert after - card > 40, f"no caption card at {start:.1f} s ({card} vs {after})"
+    assert "手順14" in video.with_suffix(".vtt").read_text(encoding="utf-8")
+
+    page = guides / "otp-decline-west" / "index.html"
+    steps = json.loads((page.parent / "steps.json").read_text(encoding="utf-8"))
+    assert [s["caption"] for s in steps["steps"]] == printed
+    html = page.read_text(encoding="utf-8")
+    for step in steps["steps"]:
+        assert step["shots"], f"no screenshot for {step['caption']}"
+        for shot in step["shots"]:
+            assert png_size(page.parent / shot["file"]) == (1280, 720)
+            assert f'src="{shot["file"]}"' in html
+    login = steps["steps"][1]["shots"][-1]
+    assert login["marks"] == 3  # ❶ 電話番号, ❷ パスワード, ❸ ログイン
+    assert "❶" in html and "http" not in html.split("<main>")[0]
+
+
+def test_a_failing_step_exits_non_zero_and_names_the_step(tmp_path, hikari):
+    result = hikari_e2e(
+        "run",
+        "broken-login",
+        "--hikari-url",
+        hikari.home_url,
+        "--guide",
+        str(tmp_path),
+        env={"HIKARI_SCENARIOS": "fixtures.scenarios_for_tests"},
+    )
+
+    assert result.returncode == 1
+    steps = STEP_LINE.findall(result.stdout)
+    assert [(n, mark) for n, _, mark in steps] == [("1", "✓"), ("2", "✗")]
+    assert f"✗ 手順 [2] 「{login_caption(3)}」 failed" in result.stdout
+    assert W.TOP_TITLE in result.stdout  # what was expected is said
+    guide = json.loads((tmp_path / "broken-login-east" / "steps.json").read_text("utf-8"))
+    assert "手順 [2]" in guide["failed"]
+
+
+def test_an_unknown_scenario_is_refused_with_the_list():
+    result = hikari_e2e("run", "no-such-thing")
+
+    assert result.returncode == 2
+    assert "otp-registration" in result.stderr
+
+
+@pytest.mark.parametrize("unit", ["number", "admin"])
+def test_service_scenarios_run_under_each_unit(hikari, unit):
+    result = hikari_e2e(
+        "run", "call-notice", "--unit", unit, "--region", "west", "--hikari-url", hikari.home_url
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ("設定する電話番号を選択します。" in result.stdout) is (unit == "admin")
+
+
+def login_caption(n: int) -> str:
+    return W.STEP.format(n=n, title=W.GUIDE_LOGIN_STEPS[n])
+
+
+def test_the_readme_example_scenario_runs_as_written(hikari):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = (ROOT / "fixtures" / "scenario_example.py").read_text(encoding="utf-8")
+    code = re.search(r"\*\*Adding a scenario\*\*.*?```python\n(.*?)```", readme, re.S).group(1)
+    assert (
+        code.replace("from playwright", "from __future__ import annotations\n\nfrom playwright", 1)
+        in example
+    )
+
+    result = hikari_e2e(
+        "run", "busy-forward", "--hikari-url", hikari.home_url,
+        env={"HIKARI_SCENARIOS": "fixtures.scenario_example"},
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "確認：サービスの状態が「開始」になっています。 … ✓" in result.stdout
