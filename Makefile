@@ -9,11 +9,12 @@ N      ?= auto
 RESULTS ?= test-results
 PYTEST_ARGS ?=
 WALKTHROUGHS ?= walkthroughs
+RUNS ?= 7
 E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --tracing=retain-on-failure \
 	--screenshot=only-on-failure --video=retain-on-failure
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser e2e test lint unit serve walkthrough bench clean
+.PHONY: help setup browser e2e test lint unit serve walkthrough bench flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -62,6 +63,9 @@ bench: setup ## the benchmarks, printing their figures and ratios
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_mail.py
 	$(BIN)/python bench/bench_walkthrough.py
+
+flake: setup ## run the browser suite RUNS times (+1 with the CPU loaded) and report any failure
+	$(BIN)/python scripts/flake.py --runs $(RUNS) --results $(RESULTS)/flake
 
 clean: ## remove .venv, test results and walkthroughs
 	rm -rf $(VENV) $(RESULTS) $(WALKTHROUGHS) *.egg-info

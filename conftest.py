@@ -19,6 +19,8 @@ from mock_site.regions import REGIONS
 
 URL_OPTION = "--hikari-url"
 URL_ENV = "HIKARI_URL"
+SERVER_OPTION = "--browser-server"
+SERVER_ENV = "HIKARI_BROWSER_SERVER"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -30,6 +32,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         help="run against an already running environment (its home, e.g. http://127.0.0.1:5000) "
         f"instead of starting one in-process; also ${URL_ENV}. Run it without -n: every test "
         "resets that one environment.",
+    )
+    group.addoption(
+        SERVER_OPTION,
+        default=os.environ.get(SERVER_ENV),
+        metavar="WS_URL",
+        help="drive a remote browser: a `playwright run-server --unsafe` at WS_URL (e.g. "
+        f"ws://10.0.0.5:3000/); it reaches this machine's mock through expose_network. Also "
+        f"${SERVER_ENV}.",
     )
 
 
@@ -117,6 +127,25 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     except browser.NoBrowser as error:
         pytest.exit(str(error), 2)
     return launch_plan.merge(browser_type_launch_args)
+
+
+@pytest.fixture(scope="session")
+def connect_options(pytestconfig: pytest.Config, browser_type_launch_args: dict) -> dict | None:
+    """With --browser-server, connect to that Playwright browser server instead of launching.
+
+    The server launches the browser with our launch options (sent as the protocol expects),
+    and expose_network lets it reach the mock on this machine's loopback.
+    """
+    server = pytestconfig.getoption("browser_server")
+    if not server:
+        return None
+    return {
+        "endpoint": server,
+        "expose_network": "<loopback>",
+        "headers": {
+            "x-playwright-launch-options": browser.wire_launch_options(browser_type_launch_args)
+        },
+    }
 
 
 @pytest.fixture(scope="session")

@@ -53,6 +53,20 @@ class LaunchPlan:
         return {**launch_args, "executable_path": self.executable_path, "args": args}
 
 
+def wire_launch_options(options: dict) -> str:
+    """Return launch options as a browser server reads them (x-playwright-launch-options).
+
+    The header goes to the server as it is, so the Python names must become the protocol's:
+    executable_path → executablePath, slow_mo → slowMo.
+    """
+
+    def camel(name: str) -> str:
+        head, *rest = name.split("_")
+        return head + "".join(part.title() for part in rest)
+
+    return json.dumps({camel(key): value for key, value in options.items()})
+
+
 def browsers_path() -> Path:
     """Return where Playwright keeps its browsers (PLAYWRIGHT_BROWSERS_PATH or its cache)."""
     configured = os.environ.get("PLAYWRIGHT_BROWSERS_PATH")

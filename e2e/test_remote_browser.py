@@ -1,0 +1,64 @@
+"""Past one machine: the suite's journeys through a Playwright browser server (run-server)."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+
+import pytest
+from playwright.sync_api import Playwright, expect
+
+from mock_site import wording
+
+from . import browser
+from .journeys import log_in
+from .pages import LoginPage
+
+
+@pytest.fixture
+def browser_server(browser_type_launch_args: dict) -> Iterator[str]:
+    """Start `playwright run-server` on a free local port; yield its ws:// endpoint."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "playwright", "run-server", "--host", "127.0.0.1", "--port", "0",
+         "--unsafe"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )  # fmt: skip
+    try:
+        line = server.stdout.readline()  # "Listening on ws://127.0.0.1:PORT/"
+        found = re.search(r"ws://\S+", line)
+        if found is None:
+            pytest.fail(f"run-server did not start: {line!r}")
+        yield found.group(0)
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        server.stdout.close()
+
+
+def test_a_journey_runs_in_a_browser_from_a_browser_server(
+    playwright: Playwright, browser_server, browser_type_launch_args, make_line, site_url, region
+):
+    remote = playwright.chromium.connect(
+        browser_server,
+        expose_network="<loopback>",  # the server's browser reaches our 127.0.0.1
+        headers={
+            "x-playwright-launch-options": browser.wire_launch_options(browser_type_launch_args)
+        },
+    )
+    try:
+        context = remote.new_context(locale="ja-JP", timezone_id="Asia/Tokyo")
+        page = context.new_page()
+        line = make_line(region)
+
+        top = log_in(page, site_url, line.contract_number, line.password)
+        login = top.logout()
+
+        expect(login.status).to_have_text(wording.MSG_LOGGED_OUT)
+        expect(LoginPage(page, site_url).heading).to_have_text(wording.LOGIN_TITLE)
+        assert remote.version  # a real browser answered, over the wire
+    finally:
+        remote.close()
