@@ -69,7 +69,7 @@ class Run:
     region: str
     unit: str
     builder: LineBuilder
-    step: object
+    step: Steps
     home_url: str
     site_url: str
     addresses: list[str] = field(default_factory=list)

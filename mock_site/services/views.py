@@ -47,13 +47,6 @@ def candidates(service: str) -> list[Number]:
     return [n for n in auth_rules.reach(line, me) if service in n.services]
 
 
-def services_in_use() -> list[str]:
-    """Return the services used by any number this login may set, in the guide's order."""
-    line, me = auth_service.find(env(), g.session)
-    reach = auth_rules.reach(line, me)
-    return [key for key in wording.SERVICE_NAMES if any(key in n.services for n in reach)]
-
-
 def for_service(service: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Let a screen in only with a chosen number this login may set that uses the service."""
 
