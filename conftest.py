@@ -13,8 +13,7 @@ from e2e import browser
 from fixtures.builders import LineBuilder, LineSpec
 from fixtures.phone import temp_password_keys
 from mock_site import wording
-from mock_site.client import ControlClient, ControlError
-from mock_site.environment import Environment
+from mock_site.client import ControlClient, ControlError, controlled_environment
 from mock_site.regions import REGIONS
 
 URL_OPTION = "--hikari-url"
@@ -55,18 +54,12 @@ def hikari(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
     """Start the whole environment once per worker (or reach a running one) and control it."""
     url = pytestconfig.getoption("hikari_url")
     if url:
-        client = ControlClient(url)
         try:
-            client.describe()
+            ControlClient(url).describe()
         except (OSError, ControlError) as error:
             pytest.exit(f"cannot reach the environment at {url}: {error}. Is `make serve` on?", 2)
+    with controlled_environment(url) as client:
         yield client
-        return
-    env = Environment().start({"home": 0, "east": 0, "west": 0, "smtp": 0})
-    try:
-        yield ControlClient(env.url("home"))
-    finally:
-        env.stop()
 
 
 @pytest.fixture(params=["east", "west"])

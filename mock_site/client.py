@@ -6,6 +6,8 @@ import json
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -262,3 +264,21 @@ class ControlClient:
         """Return the lines, of one region when given."""
         query = f"?region={region}" if region else ""
         return self._call("GET", f"/lines{query}")["lines"]
+
+
+@contextmanager
+def controlled_environment(url: str | None = None) -> Iterator[ControlClient]:
+    """Control the running environment at url (checked to answer), or, without one, start a
+    whole environment in-process on free ports for the block and stop it afterwards."""
+    if url:
+        client = ControlClient(url)
+        client.describe()
+        yield client
+        return
+    from .environment import FREE_PORTS, Environment
+
+    env = Environment().start(FREE_PORTS)
+    try:
+        yield ControlClient(env.url("home"))
+    finally:
+        env.stop()

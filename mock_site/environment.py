@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 PARTS = ("home", "east", "west")
 DEFAULT_PORTS = {"home": 5000, "east": 5001, "west": 5002, "smtp": 2525}
+FREE_PORTS = dict.fromkeys(DEFAULT_PORTS, 0)  # each part on a port the system picks
 
 
 class PortInUse(RuntimeError):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from mock_site.environment import Environment
+from mock_site.environment import FREE_PORTS, Environment
 
 
 @pytest.fixture
@@ -30,6 +30,6 @@ def site(env: Environment, request: pytest.FixtureRequest):
 @pytest.fixture
 def running_env() -> Iterator[Environment]:
     """Return an environment serving on free ports, stopped afterwards."""
-    env = Environment().start({"home": 0, "east": 0, "west": 0, "smtp": 0})
+    env = Environment().start(FREE_PORTS)
     yield env
     env.stop()

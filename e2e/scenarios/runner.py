@@ -18,6 +18,7 @@ from playwright.sync_api import Browser, Locator, Page, sync_playwright
 from fixtures.builders import LineBuilder, LineSpec
 from mock_site import wording
 from mock_site.client import ControlClient
+from mock_site.client import controlled_environment as environment
 
 from .. import browser as browsers
 from ..journeys import InboxMail
@@ -188,23 +189,6 @@ def watching(page: Page, steps: Steps) -> Iterator[None]:
     finally:
         for name, original in originals.items():
             setattr(Locator, name, original)
-
-
-@contextmanager
-def environment(hikari_url: str | None) -> Iterator[ControlClient]:
-    """Start the environment in-process on free ports, or reach a running one."""
-    if hikari_url:
-        client = ControlClient(hikari_url)
-        client.describe()
-        yield client
-        return
-    from mock_site.environment import Environment
-
-    env = Environment().start({"home": 0, "east": 0, "west": 0, "smtp": 0})
-    try:
-        yield ControlClient(env.url("home"))
-    finally:
-        env.stop()
 
 
 def launch(playwright, options: Options) -> Browser:
