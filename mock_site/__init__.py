@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import mimetypes
 import secrets
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, Response, abort, jsonify, render_template, request
 from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import HTTPException
 
@@ -41,6 +44,7 @@ def create_app(
     app.extensions["hikari"] = env
     csrf.init_app(app)
     register_error_pages(app)
+    serve_static_from_memory(app)
 
     from . import auth, otp, services
 
@@ -53,6 +57,27 @@ def create_app(
         return {"w": wording, "region": app.config["REGION"]}
 
     return app
+
+
+def serve_static_from_memory(app: Flask) -> None:
+    """Serve /static/ from bytes read once, with an ETag, instead of an open file per request.
+
+    A browser that navigates away mid-download drops the connection; werkzeug's server then
+    leaves the file it was sending open (a ResourceWarning at a random later moment).
+    """
+    folder = Path(app.static_folder)
+    files = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+    def static(filename: str):
+        data = files.get(filename)
+        if data is None:
+            abort(404)
+        mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        response = Response(data, mimetype=mimetype)
+        response.set_etag(hashlib.sha256(data).hexdigest()[:16])
+        return response.make_conditional(request)
+
+    app.view_functions["static"] = static
 
 
 def register_error_pages(app: Flask) -> None:

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import UTC, datetime, timedelta, timezone
 
-JST = ZoneInfo("Asia/Tokyo")
+# Japan time is UTC+9 without summer time since 1952; a fixed offset keeps far dates (a test
+# may set any) in that offset too, where the tz database would give 1887's local mean time.
+JST = timezone(timedelta(hours=9), "JST")
 
 
 class Clock:

@@ -26,6 +26,13 @@ def test_clock_jumps_to_a_time_naive_is_japan_time(api):
     assert moved["now"].endswith("+09:00")
 
 
+def test_a_far_date_stays_in_japan_time(api):  # found by Schemathesis: 0223 read +09:18:59
+    moved = api.post("/api/clock", json={"now": "0223-07-15T01:31:38Z"}).json
+
+    assert moved["now"].startswith("0223-07-15T10:31:38")
+    assert moved["now"].endswith("+09:00")
+
+
 @pytest.mark.parametrize(
     ("payload", "field"),
     [
@@ -141,6 +148,7 @@ def test_seeding_under_the_number_unit_gives_every_number_a_password(api):
         ),
         pytest.param({"region": "east", "label": "x" * 101}, "label", id="long-label"),
         pytest.param({"region": "east", "colour": "red"}, "colour", id="unknown-field"),
+        pytest.param({"region": {}}, "region", id="region-object"),  # found by Schemathesis
     ],
 )
 def test_bad_lines_are_refused_naming_the_field(api, payload, field):
@@ -203,6 +211,7 @@ def test_settings_change_until_reset(env, api):
         pytest.param({"otp_east": 1}, "otp_east", id="int-for-bool"),
         pytest.param({"mail_charset": "shift_jis"}, "mail_charset", id="charset"),
         pytest.param({"password_hash_method": "plain"}, "password_hash_method", id="hash"),
+        pytest.param({"mail_charset": 8}, "mail_charset", id="charset-number"),
     ],
 )
 def test_bad_settings_are_refused_and_change_nothing(env, api, payload, field):

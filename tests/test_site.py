@@ -162,6 +162,28 @@ def test_hostile_password_change_input_is_refused_in_japanese(env, field, value)
     assert number.credential is before
 
 
+def test_a_non_ascii_form_token_is_a_stale_window_not_an_error(env):  # found by Hypothesis
+    client, _ = logged_in_client(env)
+    client.get("/APW_Disp.do")
+    data = {"csrf_token": csrf_token(client, "/AGS_Disp.do"), "form_token": "トークン"}
+
+    response = client.post("/APW_Disp.do", data=data | {"culpass": "x", "newPass": "y"})
+
+    assert response.status_code == 409
+    assert 'role="alert"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("part", ["east", "west", "home"])
+def test_static_files_come_from_memory_with_an_etag(env, part):
+    client = env.apps[part].test_client()
+
+    first = client.get("/static/site.css")
+    again = client.get("/static/site.css", headers={"If-None-Match": first.headers["ETag"]})
+
+    assert (first.status_code, first.mimetype, again.status_code) == (200, "text/css", 304)
+    assert client.get("/static/../__init__.py").status_code == 404
+
+
 def test_passwords_never_reach_the_log(env, caplog):
     client, line = logged_in_client(env, "west")
     client.post("/AGL_Logout.do", data={"csrf_token": csrf_token(client, "/AGS_Disp.do")})

@@ -115,7 +115,9 @@ def accept_form_token(submitted: str | None) -> bool:
     if not env().settings.one_time_form_tokens:
         return True
     expected, g.session.form_token = g.session.form_token, None
-    return bool(expected and submitted) and hmac.compare_digest(expected, submitted)
+    return bool(expected and submitted) and hmac.compare_digest(
+        expected.encode(), submitted.encode()
+    )
 
 
 @bp.app_errorhandler(StaleWindow)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, abort, make_response, render_template
 from markupsafe import Markup, escape
 
-from .. import register_error_pages, wording
+from .. import register_error_pages, serve_static_from_memory, wording
 from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
@@ -29,6 +29,7 @@ def create_home_app(env: Environment) -> Flask:
     )
     app.extensions["hikari"] = env
     register_error_pages(app)
+    serve_static_from_memory(app)
 
     from ..phone.api import bp as phone_api_bp
     from .api import bp as api_bp

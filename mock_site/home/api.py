@@ -126,7 +126,8 @@ def change_settings():
                 if name != "password_hash_method"
                 else "fixed at start-up (hikari-mock serve --set)",
             )
-    if data.get("mail_charset", "utf-8").lower() not in ("utf-8", "iso-2022-jp"):
+    charset = data.get("mail_charset", "utf-8")
+    if not isinstance(charset, str) or charset.lower() not in ("utf-8", "iso-2022-jp"):
         raise BadField("mail_charset", "utf-8 or iso-2022-jp")
     env().settings = current.with_overrides(data)
     return jsonify(settings=dataclasses.asdict(env().settings))
@@ -161,7 +162,7 @@ def add_line():
         },
     )
     region = data.get("region")
-    if region not in REGIONS:
+    if not isinstance(region, str) or region not in REGIONS:
         raise BadField("region", f"required; use one of {', '.join(REGIONS)}")
     contract = optional_str(data, "contract_number")
     additional = data.get("additional_numbers")

@@ -111,7 +111,7 @@ def checked_voice_warp(value: Any, target: Number, settings) -> dict[str, Any]:
     destinations = (destinations + [""] * VOICE_WARP_ENTRIES)[:VOICE_WARP_ENTRIES]
     selected = value.get("selected", current.selected)
     mode = value.get("mode", current.mode)
-    if mode not in wording.VW_MODES:
+    if not isinstance(mode, str) or mode not in wording.VW_MODES:
         raise BadField(field, f"mode: one of {', '.join(wording.VW_MODES)}")
     if isinstance(selected, bool) or not isinstance(selected, int):
         raise BadField(field, "selected: the list entry in use, 1 to 4")

@@ -64,7 +64,7 @@ def dial():
     if not isinstance(is_data, bool):
         raise BadField("data", "true for a データ接続通信 call, else false")
     region = data.get("region")
-    if region is not None and region not in REGIONS:
+    if region is not None and (not isinstance(region, str) or region not in REGIONS):
         raise BadField("region", f"the caller's region, one of {', '.join(REGIONS)}")
     call = network().call(caller, dialled, is_data, region)
     return jsonify(call.as_json()), 201
@@ -110,7 +110,7 @@ def receive():
     data = body()
     allow_only(data, {"region", "number", "caller", "answered", "busy", "fax", "pages"})
     region = data.get("region")
-    if region not in REGIONS:
+    if not isinstance(region, str) or region not in REGIONS:
         raise BadField("region", f"required; use one of {', '.join(REGIONS)}")
     number = data.get("number")
     if not isinstance(number, str) or not is_valid_number(number):
