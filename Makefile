@@ -10,6 +10,7 @@ RESULTS ?= test-results
 PYTEST_ARGS ?=
 WALKTHROUGHS ?= walkthroughs
 RUNS ?= 7
+VNU_JAR := $(VENV)/npm/node_modules/vnu-jar/build/dist/vnu.jar
 E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --tracing=retain-on-failure \
 	--screenshot=only-on-failure --video=retain-on-failure
 
@@ -23,7 +24,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 		echo "hikari-e2e needs Python 3.11 or newer as $(PYTHON); run: make PYTHON=python3.11 ..."; \
 		exit 1; }
-	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/apt-python-venv
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/apt-install python3-venv
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 	@touch $@
@@ -45,9 +46,15 @@ lint: $(STAMP) ## ruff, formatting, and no fixed waits in the suite
 	@! grep -rnE 'time\.sleep\(|wait_for_timeout\(' e2e fixtures conftest.py \
 		|| { echo "fixed waits in the suite: move the mock's clock or use expect"; exit 1; }
 
-unit: $(STAMP) ## the mock's own tests (no browser)
+unit: $(STAMP) $(VNU_JAR) ## the mock's own tests (no browser), generated input, the HTML checker
 	@mkdir -p $(RESULTS)
-	$(BIN)/pytest tests -p no:playwright --junitxml=$(RESULTS)/unit-junit.xml $(PYTEST_ARGS)
+	$(BIN)/pytest tests -p no:playwright -n $(N) --junitxml=$(RESULTS)/unit-junit.xml $(PYTEST_ARGS)
+
+# The Nu HTML Checker (npm vnu-jar) and a Java runtime for it.
+$(VNU_JAR):
+	@command -v java >/dev/null || scripts/apt-install default-jre-headless
+	@command -v npm >/dev/null || scripts/apt-install npm
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@26
 
 test: lint unit e2e ## everything the project checks: lint, unit tests, the browser suite
 
