@@ -15,7 +15,7 @@ E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --tracing=retain-on-failure \
 	--screenshot=only-on-failure --video=retain-on-failure
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser e2e test lint unit serve walkthrough bench flake clean
+.PHONY: help setup browser e2e test lint unit serve walkthrough bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -70,6 +70,11 @@ bench: setup ## the benchmarks, printing their figures and ratios
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_mail.py
 	$(BIN)/python bench/bench_walkthrough.py
+	$(BIN)/python bench/bench_journey.py
+	$(BIN)/python bench/bench_load.py
+
+bench-suite: setup ## time `make e2e` at -n 1 and -n 2 (the speed-up; about half an hour here)
+	$(BIN)/python bench/bench_suite.py
 
 flake: setup ## run the browser suite RUNS times (+1 with the CPU loaded) and report any failure
 	$(BIN)/python scripts/flake.py --runs $(RUNS) --results $(RESULTS)/flake
