@@ -1,6 +1,7 @@
 """Run the browser suite again and again under -n 2 and report every test that ever failed.
 
     .venv/bin/python scripts/flake.py [--runs 7] [--loaded 1] [--results test-results/flake]
+        [-- PYTEST_ARGS...]   (e.g. -- -k caption: hunt one test's flakiness)
 
 --runs passes run as CI does; --loaded more run while a busy process per CPU competes for it.
 7 + 1 runs of the suite make about 2,300 test runs. Exit status 1 when any test failed once.
@@ -61,7 +62,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--loaded", type=int, default=1)
     parser.add_argument("--results", type=Path, default=ROOT / "test-results" / "flake")
+    parser.add_argument("pytest_args", nargs="*", help="more pytest arguments, after --")
     args = parser.parse_args()
+    args.results = args.results.resolve()
     args.results.mkdir(parents=True, exist_ok=True)
     reports = []
     plan = [False] * args.runs + [True] * args.loaded
@@ -70,8 +73,12 @@ def main() -> int:
         print(f"run {n}/{len(plan)}{' (CPU loaded)' if busy else ''} …", flush=True)
         with cpu_load(busy):
             subprocess.run(
+                # --output: pytest-playwright empties its output folder at start (by default
+                # test-results/, where the earlier runs' reports are); each run gets its own.
                 [sys.executable, "-m", "pytest", "e2e", "-n", "2", "-q", "-p", "no:cacheprovider",
-                 f"--junitxml={report}"],
+                 f"--junitxml={report}", f"--output={args.results / f'artifacts-{n}'}",
+                 "--tracing=retain-on-failure", "--screenshot=only-on-failure",
+                 "--video=retain-on-failure", *args.pytest_args],
                 cwd=ROOT, check=False,
             )  # fmt: skip
         reports.append(report)
