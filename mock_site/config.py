@@ -82,7 +82,7 @@ class Settings:
     )
     fax_retention_days: int = _setting(30, ASSUMED, "受信FAXの保存日数 (SPEC §10)")
     password_hash_method: str = _setting(
-        "scrypt:4096:8:1", "mock", "パスワードのハッシュ方式 (werkzeug の書式; 本番より軽い)"
+        "scrypt:1024:8:1", "mock", "パスワードのハッシュ方式 (werkzeug の書式; 本番より軽い)"
     )
 
     def with_overrides(self, overrides: dict[str, Any] | None) -> Settings:
