@@ -78,7 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(summary(env), flush=True)
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    # SIGINT too: a shell starting us in the background (`hikari-mock serve &`) ignores it.
+    for stopping in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stopping, lambda *_: stop.set())
     try:
         stop.wait()
     except KeyboardInterrupt:

@@ -65,20 +65,23 @@ def test_cli_says_a_taken_port_in_one_line(capsys):
 def test_cli_serves_until_interrupted():
     command = [sys.executable, "-m", "mock_site", "serve", "--quiet", *FREE_PORTS]
     with subprocess.Popen(command, stdout=subprocess.PIPE, text=True) as process:
-        lines = []
-        for line in process.stdout:
-            lines.append(line)
-            if line.startswith("Press Ctrl-C"):
-                break
-        text = "".join(lines)
-        home = text.split()[text.split().index("模擬環境:") + 1]
-        with urllib.request.urlopen(home + "api/") as response:
-            assert response.status == 200
-        assert seed.GUIDE_CONTRACT in text and seed.QUICK_TRY_PASSWORD in text
+        try:
+            lines = []
+            for line in process.stdout:
+                lines.append(line)
+                if line.startswith("Press Ctrl-C"):
+                    break
+            text = "".join(lines)
+            home = text.split()[text.split().index("模擬環境:") + 1]
+            with urllib.request.urlopen(home + "api/") as response:
+                assert response.status == 200
+            assert seed.GUIDE_CONTRACT in text and seed.QUICK_TRY_PASSWORD in text
 
-        process.send_signal(signal.SIGINT)
+            process.send_signal(signal.SIGINT)
 
-        assert process.wait(timeout=10) == 0
+            assert process.wait(timeout=10) == 0
+        finally:
+            process.kill()  # a failure above must not leave it serving (and the test waiting)
 
 
 def test_reset_restores_seeded_lines_clock_and_inbox(env):

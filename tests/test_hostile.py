@@ -2,11 +2,11 @@
 
 Each screen is reached as a customer reaches it; then Hypothesis fills one of its forms (every
 form the page shows, found by parsing it) with arbitrary text, over-long text, wrong choices
-and missing fields, always with valid CSRF and form tokens so the input reaches the rules. A
-submission may be accepted (the input happened to be valid); otherwise the page says why in
-Japanese (role="alert"), the status is below 500 and the store, the sessions' drafts and the
-mailbox are exactly as before. The control API gets the same treatment from Schemathesis, over
-its own OpenAPI document.
+and missing fields, with valid CSRF and form tokens most of the time so the input reaches the
+rules. A submission may be accepted (the input happened to be valid); otherwise the page says
+why in Japanese (role="alert"), the status is below 500 and the store, the sessions' drafts and
+the mailbox are exactly as before. The control API gets the same from Schemathesis
+(test_api_schema).
 """
 
 from __future__ import annotations
