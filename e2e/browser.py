@@ -1,8 +1,10 @@
 """Find a Chromium for the suite, install one where we may, and give video its ffmpeg.
 
 Order: the Playwright-managed Chromium when it is installed; else HIKARI_CHROMIUM; else a system
-Chromium on PATH; else, as root on Debian or Ubuntu, apt-get install chromium fonts-noto-cjk;
-else stop with what to run. Run `python -m e2e.browser` to provision (make does).
+Chromium on PATH (for headless runs its headless shell first, as Playwright itself does: the
+full browser in headless mode costs about twice the CPU); else, as root on Debian or Ubuntu,
+apt-get install chromium chromium-headless-shell fonts-noto-cjk; else stop with what to run.
+Run `python -m e2e.browser` to provision (make does).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import playwright
 
 ENV_VAR = "HIKARI_CHROMIUM"
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+HEADLESS_SHELL = "chromium-headless-shell"
 # Without these a system Chromium keeps dialling Google's servers, which fails offline.
 SYSTEM_ARGS = (
     "--no-sandbox",
@@ -27,6 +30,7 @@ SYSTEM_ARGS = (
     "--disable-sync",
 )
 APT_PACKAGES = ("chromium", "fonts-noto-cjk")
+APT_HEADLESS = HEADLESS_SHELL  # Debian 12 and later package it; Ubuntu does not
 CJK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
 
 
@@ -91,14 +95,14 @@ def managed_chromium(headless: bool = True) -> bool:
     return (browsers_path() / f"{name}-{revision}" / "INSTALLATION_COMPLETE").exists()
 
 
-def system_chromium() -> str | None:
-    """Return HIKARI_CHROMIUM, or the first Chromium on PATH, or None."""
+def system_chromium(headless: bool = True) -> str | None:
+    """Return HIKARI_CHROMIUM, or the first Chromium on PATH (the shell first if headless)."""
     configured = os.environ.get(ENV_VAR)
     if configured:
         if not os.access(configured, os.X_OK):
             raise NoBrowser(f"{ENV_VAR}={configured} is not an executable file")
         return configured
-    for name in SYSTEM_NAMES:
+    for name in (HEADLESS_SHELL, *SYSTEM_NAMES) if headless else SYSTEM_NAMES:
         found = shutil.which(name)
         if found:
             return found
@@ -109,7 +113,7 @@ def plan(headless: bool = True) -> LaunchPlan:
     """Decide which Chromium the suite launches, without installing anything."""
     if not os.environ.get(ENV_VAR) and managed_chromium(headless):
         return LaunchPlan(None)
-    found = system_chromium()
+    found = system_chromium(headless)
     if found is None:
         raise NoBrowser(instructions())
     return LaunchPlan(found, SYSTEM_ARGS)
@@ -118,7 +122,7 @@ def plan(headless: bool = True) -> LaunchPlan:
 def instructions() -> str:
     return (
         "No Chromium found for the browser suite. Do one of these, then run again:\n"
-        f"  - as root on Debian/Ubuntu: apt-get install -y {' '.join(APT_PACKAGES)}\n"
+        f"  - as root on Debian: apt-get install -y {' '.join(APT_PACKAGES)} {APT_HEADLESS}\n"
         f"  - point {ENV_VAR} at a Chromium or Chrome binary\n"
         "  - where Playwright's download servers are reachable:"
         " .venv/bin/playwright install chromium"
@@ -134,30 +138,45 @@ def _can_apt() -> bool:
 
 
 def _apt_install(packages: list[str]) -> None:
-    print(f"e2e.browser: installing {' '.join(packages)} with apt-get", flush=True)
+    """apt-get install the packages; the headless shell only where apt knows it (not Ubuntu)."""
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
+    if APT_HEADLESS in packages:
+        known = subprocess.run(["apt-cache", "show", APT_HEADLESS], capture_output=True, env=env)
+        if known.returncode != 0:
+            packages = [name for name in packages if name != APT_HEADLESS]
+    if packages:
+        print(f"e2e.browser: installing {' '.join(packages)} with apt-get", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
 
 
 def ensure_browser() -> LaunchPlan:
-    """Return a launch plan, installing Debian's Chromium (and CJK fonts) when root may."""
+    """Return a launch plan, installing Debian's Chromium, headless shell and CJK fonts if root."""
     try:
-        found = plan()
+        found: LaunchPlan | None = plan()
     except NoBrowser:
         if not _can_apt():
             raise
-        _apt_install(list(APT_PACKAGES))
-        return plan()
-    if not found.managed and not CJK_FONT_DIR.exists():
-        if _can_apt():
-            _apt_install(["fonts-noto-cjk"])
-        else:
-            print(
-                "e2e.browser: no Japanese font found; screenshots and videos will show boxes. "
-                "Install fonts-noto-cjk.",
-                file=sys.stderr,
-            )
+        found = None
+    if found is not None and found.managed:
+        return found
+    wanted = []
+    if found is None:
+        wanted.append("chromium")
+    if not os.environ.get(ENV_VAR) and not shutil.which(HEADLESS_SHELL):
+        wanted.append(APT_HEADLESS)
+    if not CJK_FONT_DIR.exists():
+        wanted.append("fonts-noto-cjk")
+    if wanted and _can_apt():
+        _apt_install(wanted)
+        found = plan()
+    elif not CJK_FONT_DIR.exists():
+        print(
+            "e2e.browser: no Japanese font found; screenshots and videos will show boxes. "
+            "Install fonts-noto-cjk.",
+            file=sys.stderr,
+        )
+    assert found is not None
     return found
 
 
