@@ -1,8 +1,9 @@
 """Walkthrough videos: frames from page.screencast, paced for people, encoded once by ffmpeg.
 
 The run itself goes at full speed. Every frame the screencast delivers is kept with its stamp.
-At each step a caption card is drawn for a couple of frames and the step's subtitle goes up (a
-page.screencast overlay); before each action the element is outlined. When the film is cut,
+At each step a caption card is drawn until a frame showing it has come in (a few frames) and
+the step's subtitle goes up (a page.screencast overlay); before each action the element is
+outlined. When the film is cut,
 the frame showing the card is *held* CHAPTER_SECONDS and the outlined ones ACTION_SECONDS, so
 the video has a pace a person can follow while recording costs little more than the run.
 """
@@ -14,6 +15,7 @@ import json
 import shutil
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -26,10 +28,15 @@ FPS = 25  # the shortest a frame is shown
 CHAPTER_SECONDS = 2.2  # a caption card, read in full
 ACTION_SECONDS = 0.7  # a highlighted field or button before it is used
 MIN_STEP_SECONDS = 2.5  # no step flashes by
+PAGE_SECONDS = 0.5  # the screen itself, after a step's caption card
 TAIL_SECONDS = 1.5
 # Frames are stamped a frame or three after the page changed (measured: 30–60 ms later).
 HIGHLIGHT_LAG_MS = 40
-CARD_FRAMES = 2
+# A frame shows the card when its left margin at mid-height, which the mock's pages leave
+# white, is dimmed: under the card it is at most 0.45 × 255 + 0.55 × 19 ≈ 125 of 255.
+CARD_PROBE = "crop=iw/20:ih/6:0:ih*5/12"
+CARD_MAX_GRAY = 150
+CARD_WAIT_SECONDS = 3.0  # past this the card comes down filmed or not (the cut takes the darkest)
 CARD_LAG_MS = 120  # frames are looked at until this long after the card came down
 # Exactly 1280×720 (a frame of another size is fitted on white). The frame rate is variable:
 # each frame the page painted is encoded once and shown for as long as the pace says, so a
@@ -48,9 +55,8 @@ CARD = (
     '<div style="font-size:34px;font-weight:bold;color:#0a3d7a">{title}</div>'
     '<div style="font-size:20px;color:#444;margin-top:10px">{description}</div>'
     # A moving bar keeps the page painting while the card is up, so frames keep coming.
-    "<style>@keyframes hikari-bar{{from{{width:0}}to{{width:100%}}}}</style>"
-    '<div style="height:4px;background:#0a5cab;margin-top:16px;'
-    'animation:hikari-bar 1s linear infinite"></div></div></div>'
+    '<div id="hikari-bar" style="height:4px;background:#0a5cab;margin-top:16px"></div>'
+    "</div></div>"
 )
 SUBTITLE = (
     '<div style="position:fixed;left:0;right:0;bottom:0;height:52px;padding:8px 18px;'
@@ -75,30 +81,41 @@ HIGHLIGHT_JS = """(element, draw) => {
   return {x: r.x, y: r.y, width: r.width, height: r.height,
           at: performance.timeOrigin + performance.now()};
 }"""
-# The caption card is drawn in the page itself for CARD_FRAMES frames, then taken away; the
-# answer is when it went up and when it came down, on the clock the screencast stamps its
-# frames with (ms since the epoch). The frame that shows it is found by its content when the
-# film is cut. (A page.screencast overlay would do, but it reaches the page a frame or two
-# after show_overlay returns, at no moment one can know; the subtitle, which lasts the whole
-# step, is one.)
-CARD_JS = """([html, frames]) => new Promise(resolve => {
+# The caption card is drawn in the page itself and stays until a frame the screencast delivered
+# shows it (its dimmed margin says so: `card_in`), then it is taken away; each answer is a
+# moment on the clock the screencast stamps its frames with (ms since the epoch). Under load the
+# screencast skips frames, so a card up for a set number of frames could be missed. (A
+# page.screencast overlay would do, but it reaches the page a frame or two after show_overlay
+# returns, at no moment one can know; the subtitle, which lasts the whole step, is one.)
+CARD_UP_JS = """(html) => {
   const card = document.createElement("div");
   card.id = "hikari-card";
   card.setAttribute("aria-hidden", "true");
   card.style.cssText = "position:fixed;inset:0;z-index:2147483647;pointer-events:none";
   card.innerHTML = html;
+  // Styles and the animation go in through the CSSOM, which a Content-Security-Policy
+  // leaves alone (the inbox's mail page forbids inline styles in markup).
+  for (const element of card.querySelectorAll("[style]")) {
+    element.style.cssText = element.getAttribute("style");
+  }
+  card.querySelector("#hikari-bar").animate(
+    [{width: "0"}, {width: "100%"}], {duration: 1000, iterations: Infinity});
   document.documentElement.appendChild(card);
-  const now = () => performance.timeOrigin + performance.now();
-  const shown = now();
-  let count = 0;
-  const tick = () => {
-    if (++count < frames) return requestAnimationFrame(tick);
-    const gone = now();
-    card.remove();
-    resolve([shown, gone]);
-  };
-  requestAnimationFrame(tick);
-})"""
+  return performance.timeOrigin + performance.now();
+}"""
+CARD_DOWN_JS = """() => {
+  document.getElementById("hikari-card").remove();
+  return performance.timeOrigin + performance.now();
+}"""
+# Resolves at the page's next frame: whether the card is (still) in it.
+NEXT_FRAME_JS = """() => new Promise(resolve => requestAnimationFrame(
+  () => resolve(document.getElementById("hikari-card") !== null)))"""
+
+
+class CardLost(Exception):
+    """The page navigated away while its caption card was up."""
+
+
 UNHIGHLIGHT_JS = '() => document.getElementById("hikari-highlight")?.remove()'
 
 
@@ -112,6 +129,19 @@ class Chapter:
     seconds: float = 0.0  # in the finished video
 
 
+@dataclass(frozen=True)
+class Card:
+    """A caption card: when it went up and came down (ms since the epoch)."""
+
+    up: float
+    down: float
+
+
+def card_in(gray: int) -> bool:
+    """Tell whether a frame whose probed brightness is gray shows a caption card."""
+    return gray < CARD_MAX_GRAY
+
+
 @dataclass
 class Film:
     """Collect a page's frames and the holds that pace them; write a webm with chapters.
@@ -123,12 +153,15 @@ class Film:
     page: Page
     path: Path
     description: str = ""
+    ffmpeg: str = ""  # find_ffmpeg() when not given
     frames: list[tuple[float, bytes]] = field(default_factory=list)  # (painted at, ms; JPEG)
     holds: list[tuple[float, float]] = field(default_factory=list)  # (painted at or after, s)
-    cards: list[tuple[float, float]] = field(default_factory=list)  # each card: up, down (ms)
+    cards: list[Card] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
+    gray: dict[float, int] = field(default_factory=dict)  # a decoded frame's CARD_PROBE
 
     def start(self) -> None:
+        self.ffmpeg = self.ffmpeg or find_ffmpeg()
         self.page.screencast.start(on_frame=self._on_frame, size=SIZE, quality=50)
 
     def _on_frame(self, frame) -> None:
@@ -140,12 +173,42 @@ class Film:
         self.page.screencast.show_overlay(SUBTITLE.format(title=escape(caption)))
         card = CARD.format(title=escape(caption), description=escape(self.description))
         try:
-            up, down = self.page.evaluate(CARD_JS, [card, CARD_FRAMES])
-        except PlaywrightError:  # the page was navigating: draw it on the new one
+            self.cards.append(self._show_card(card))
+        except (PlaywrightError, CardLost):  # the page was navigating: draw it on the new one
             self.page.wait_for_load_state()
-            up, down = self.page.evaluate(CARD_JS, [card, CARD_FRAMES])
-        self.cards.append((up, down))
+            self.cards.append(self._show_card(card))
         self.chapters.append(Chapter(index, caption))
+
+    def _show_card(self, html: str) -> Card:
+        """Put the card up, keep it until a delivered frame shows it, and take it down."""
+        up = self.page.evaluate(CARD_UP_JS, html)
+        self._await_frame(up, card_in, card_up=True)
+        return Card(up, self.page.evaluate(CARD_DOWN_JS))
+
+    def _await_frame(self, since: float, wanted, card_up: bool = False) -> bool:
+        """Wait (CARD_WAIT_SECONDS at most) for the newest frame to be stamped after `since`
+        and have a wanted brightness; tell whether it came. (The newest alone is decoded: the
+        card stays as it is while this waits, so the newest frame shows it if any does.)
+        With card_up, raise CardLost if the card left the page (a navigation took it)."""
+        give_up = time.monotonic() + CARD_WAIT_SECONDS
+        while True:
+            newest = self.frames[-1] if self.frames else None
+            if newest and newest[0] >= since:
+                self._decode([newest])
+                if wanted(self.gray[newest[0]]):
+                    return True
+            if time.monotonic() > give_up:
+                return False
+            # Waiting for the page's next frame also lets the screencast's frames come in.
+            if not self.page.evaluate(NEXT_FRAME_JS) and card_up:
+                raise CardLost
+
+    def _decode(self, frames: list[tuple[float, bytes]]) -> None:
+        """Note the mean brightness of the frames not decoded yet."""
+        new = [frame for frame in frames if frame[0] not in self.gray]
+        if new:
+            means = _mean_gray(self.ffmpeg, [data for _, data in new])
+            self.gray.update(zip([stamp for stamp, _ in new], means, strict=True))
 
     def target(self, element) -> dict | None:
         """Outline the element about to be used (held ACTION_SECONDS); return its box."""
@@ -167,30 +230,47 @@ class Film:
 
         return _Hidden()
 
-    def _card_frames(self, ffmpeg: str) -> list[int]:
-        """Find, for each caption card, the frame that shows it.
+    def _card_frames(self) -> list[range]:
+        """Find, for each caption card, the frames that show it (the first, and those after).
 
         Frames are stamped a frame or three after the page changed, by a varying lag; so the
-        frames stamped from the card going up until well after it came down are looked at,
-        and the darkest (the card dims the page) is the one.
+        frames stamped from the card going up until well after it came down are looked at. The
+        first whose left margin is dimmed (`card_in`) is the card's, and so are those right after
+        it that are (the darkest alone, if none is).
         """
         times = [t for t, _ in self.frames]
         windows = [
-            range(bisect.bisect_left(times, up), bisect.bisect_right(times, down + CARD_LAG_MS))
-            for up, down in self.cards
+            range(
+                bisect.bisect_left(times, card.up),
+                bisect.bisect_right(times, card.down + CARD_LAG_MS),
+            )
+            for card in self.cards
         ]
-        looked_at = sorted({i for window in windows for i in window})
-        means = _mean_gray(ffmpeg, [self.frames[i][1] for i in looked_at]) if looked_at else []
-        brightness = dict(zip(looked_at, means, strict=True))
-        return [
-            min(window, key=brightness.__getitem__)
-            if window
-            else min(bisect.bisect_left(times, up), len(times) - 1)
-            for window, (up, _) in zip(windows, self.cards, strict=True)
-        ]
+        self._decode([self.frames[i] for window in windows for i in window])  # in one run
+        found = []
+        for card, window in zip(self.cards, windows, strict=True):
+            if not window:
+                first = min(bisect.bisect_left(times, card.up), len(times) - 1)
+                found.append(range(first, first + 1))
+                continue
+            shown = [i for i in window if card_in(self.gray[times[i]])]
+            if not shown:
+                darkest = min(window, key=lambda i: self.gray[times[i]])
+                found.append(range(darkest, darkest + 1))
+                continue
+            last = shown[0]
+            while last + 1 in window and card_in(self.gray[times[last + 1]]):
+                last += 1
+            found.append(range(shown[0], last + 1))
+        return found
 
-    def _cut(self, cards: list[int]) -> list[float]:
-        """Return each frame's duration in the video: its time in the run plus its holds."""
+    def _cut(self, cards: list[range]) -> list[float]:
+        """Return each frame's duration in the video: its time in the run plus its holds.
+
+        A card's first frame is held CHAPTER_SECONDS, plus the time of the card's other
+        frames (shown not at all, so the page never flashes back to the card); after it the
+        page is shown PAGE_SECONDS at least, and each step lasts MIN_STEP_SECONDS at least.
+        """
         times = [t for t, _ in self.frames]
         durations = [max(0.0, b - a) / 1000 for a, b in zip(times, times[1:], strict=False)]
         durations.append(0.0)
@@ -200,25 +280,35 @@ class Film:
 
         for moment, seconds in self.holds:
             durations[first_after(moment)] += seconds
-        for chapter, shown in zip(self.chapters, cards, strict=True):
-            durations[shown] += CHAPTER_SECONDS
-            chapter.frame = shown
-        starts = [c.frame for c in self.chapters] + [len(times)]
-        for begin, end in zip(starts, starts[1:], strict=False):
-            shown = sum(durations[begin:end])
-            if end > begin and shown < MIN_STEP_SECONDS:
+        for chapter, card in zip(self.chapters, cards, strict=True):
+            durations[card.start] += CHAPTER_SECONDS + sum(durations[card.start + 1 : card.stop])
+            for i in card[1:]:
+                durations[i] = 0.0
+            chapter.frame = card.start
+        ends = [card.start for card in cards[1:]] + [len(times)]
+        for card, end in zip(cards, ends, strict=True):
+            page = sum(durations[card.stop : end])
+            if end > card.stop and page < PAGE_SECONDS:
+                durations[end - 1] += PAGE_SECONDS - page
+            shown = sum(durations[card.start : end])
+            if end > card.start and shown < MIN_STEP_SECONDS:
                 durations[end - 1] += MIN_STEP_SECONDS - shown
         durations[-1] += TAIL_SECONDS
         return durations
 
-    def finish(self, ffmpeg: str) -> Path:
+    def finish(self) -> Path:
         """Stop the screencast and encode the paced frames as VP8 webm at 1280×720."""
+        try:  # the film ends on the page, not on the last card
+            if self.cards:
+                self._await_frame(self.cards[-1].down, lambda gray: not card_in(gray))
+        except PlaywrightError:  # the page is gone (a failed run): end on what was filmed
+            pass
         self.page.screencast.stop()
         if not self.frames:
             raise RuntimeError("the screencast delivered no frames")
         self.frames.sort(key=lambda frame: frame[0])
         # A frame shown for less than 1/FPS would never be seen: the one before stays instead.
-        durations = self._cut(self._card_frames(ffmpeg))
+        durations = self._cut(self._card_frames())
         kept: list[list] = []  # [JPEG, seconds shown, start in the video]
         start_of: list[float] = []  # for every frame, the start of the one shown in its place
         at = 0.0
@@ -242,7 +332,7 @@ class Film:
             lines.append(f"file '{folder / f'{len(kept) - 1:06d}.jpg'}'")
             (folder / "list.txt").write_text("\n".join(lines) + "\n")
             command = [
-                ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
+                self.ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "concat", "-safe", "0", "-i", str(folder / "list.txt"),
                 "-vf", VIDEO_FILTER, "-fps_mode", "vfr",
                 "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "16", "-b:v", "1200k",
@@ -268,11 +358,11 @@ class Film:
         self.path.with_suffix(".vtt").write_text("\n".join(cues), encoding="utf-8")
 
 
-def _mean_gray(ffmpeg: str, jpegs: list[bytes]) -> list[int]:
-    """Return each JPEG's mean brightness (0–255), decoding them all in one ffmpeg run."""
+def _mean_gray(ffmpeg: str, jpegs: list[bytes], region: str = CARD_PROBE) -> list[int]:
+    """Return the mean brightness (0–255) of each JPEG's region, decoding all in one ffmpeg run."""
     result = subprocess.run(
         [ffmpeg, "-hide_banner", "-loglevel", "error", "-f", "image2pipe", "-c:v", "mjpeg",
-         "-i", "-", "-vf", "scale=1:1:flags=area,format=gray", "-f", "rawvideo", "-"],
+         "-i", "-", "-vf", f"{region},scale=1:1:flags=area,format=gray", "-f", "rawvideo", "-"],
         input=b"".join(jpegs), capture_output=True, check=True,
     )  # fmt: skip
     return list(result.stdout)
