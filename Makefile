@@ -11,8 +11,22 @@ PYTEST_ARGS ?=
 WALKTHROUGHS ?= walkthroughs
 RUNS ?= 7
 VNU_JAR := $(VENV)/npm/node_modules/vnu-jar/build/dist/vnu.jar
-E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --tracing=retain-on-failure \
-	--screenshot=only-on-failure --video=retain-on-failure
+EVIDENCE ?= rerun
+# make e2e records no trace or video while the suite runs: recording them for every test, to keep
+# the failures', costs more CPU than the tests (1.8x the time at -n 2 here). A failure keeps its
+# screenshot and mails; then the failed tests run once more, alone, recording trace and video
+# into $(RESULTS)/evidence. The exit status and reports are the first run's. EVIDENCE=always
+# records every test in the first run instead (a failure that never comes back keeps its trace).
+ifeq ($(EVIDENCE),always)
+E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --screenshot=only-on-failure \
+	--tracing=retain-on-failure --video=retain-on-failure
+else
+E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --screenshot=only-on-failure
+endif
+E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)/evidence/"; \
+	$(BIN)/pytest e2e --last-failed --last-failed-no-failures=none -n $(N) \
+	--output=$(RESULTS)/evidence --screenshot=on --tracing=on --video=on \
+	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
 .PHONY: help setup browser e2e test lint unit serve walkthrough bench bench-suite flake clean
@@ -38,7 +52,8 @@ e2e: setup ## the whole browser suite against the embedded mock, in parallel, wi
 	@mkdir -p $(RESULTS)
 	$(BIN)/pytest e2e -n $(N) $(E2E_ARTIFACTS) \
 		--junitxml=$(RESULTS)/e2e-junit.xml \
-		--html=$(RESULTS)/e2e-report.html --self-contained-html $(PYTEST_ARGS)
+		--html=$(RESULTS)/e2e-report.html --self-contained-html $(PYTEST_ARGS) \
+	|| { status=$$?; [ $$status -ne 1 ] || [ "$(EVIDENCE)" != rerun ] || $(E2E_RERUN); exit $$status; }
 
 lint: $(STAMP) ## ruff, formatting, and no fixed waits in the suite
 	$(BIN)/ruff check .

@@ -3,8 +3,10 @@
     .venv/bin/python scripts/flake.py [--runs 7] [--loaded 1] [--results test-results/flake]
         [-- PYTEST_ARGS...]   (e.g. -- -k caption: hunt one test's flakiness)
 
---runs passes run as CI does; --loaded more run while a busy process per CPU competes for it.
-7 + 1 runs of the suite make about 2,300 test runs. Exit status 1 when any test failed once.
+--runs passes run as `make e2e` does in CI (a failure keeps its screenshot and mails; no trace or
+video unless asked: -- --tracing=retain-on-failure --video=retain-on-failure); --loaded more run
+while a busy process per CPU competes for it. 7 + 1 runs of the suite make about 2,300 test
+runs. Exit status 1 when any test failed once.
 """
 
 from __future__ import annotations
@@ -77,8 +79,7 @@ def main() -> int:
                 # test-results/, where the earlier runs' reports are); each run gets its own.
                 [sys.executable, "-m", "pytest", "e2e", "-n", "2", "-q", "-p", "no:cacheprovider",
                  f"--junitxml={report}", f"--output={args.results / f'artifacts-{n}'}",
-                 "--tracing=retain-on-failure", "--screenshot=only-on-failure",
-                 "--video=retain-on-failure", *args.pytest_args],
+                 "--screenshot=only-on-failure", *args.pytest_args],
                 cwd=ROOT, check=False,
             )  # fmt: skip
         reports.append(report)
