@@ -11,6 +11,7 @@ import pytest
 
 from e2e import browser
 from fixtures.builders import LineBuilder, LineSpec
+from fixtures.mailbox import Mailbox
 from fixtures.phone import temp_password_keys
 from mock_site import wording
 from mock_site.client import ControlClient, ControlError, controlled_environment
@@ -178,31 +179,7 @@ def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTe
     return set_by_phone
 
 
-class MailboxFixture:
-    """Wait for the site's mail: wait_for(to=..., subject=..., timeout=...) returns one Mail.
-
-    Each call waits for the *next* mail to that address: mails it already returned (and those
-    before them) no longer count, so a second login's code is never the first one's.
-    """
-
-    def __init__(self, hikari: ControlClient) -> None:
-        self.hikari = hikari
-        self._seen: dict[str, int] = {}
-
-    def wait_for(self, to: str, subject: str | None = None, timeout: float = 5.0):
-        """Return the one new mail to exactly `to` the moment it lands (fail listing what did)."""
-        [mail] = self.hikari.wait_for_mail(to, subject, timeout, 1, self._seen.get(to, 0))
-        self._seen[to] = mail.id
-        return mail
-
-    def wait_for_all(self, to: str, count: int, subject: str | None = None, timeout: float = 5.0):
-        """Return count new mails to `to` the moment they have all landed."""
-        mails = self.hikari.wait_for_mail(to, subject, timeout, count, self._seen.get(to, 0))
-        self._seen[to] = mails[-1].id
-        return mails
-
-
 @pytest.fixture
-def mailbox(hikari: ControlClient) -> MailboxFixture:
+def mailbox(hikari: ControlClient) -> Mailbox:
     """Return the inbox of the environment's SMTP sink (emptied before every browser test)."""
-    return MailboxFixture(hikari)
+    return Mailbox(hikari)

@@ -29,10 +29,10 @@ from werkzeug.wrappers import Request, Response
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import percentile, print_table  # noqa: E402
-from conftest import MailboxFixture  # noqa: E402
 from e2e import journeys as J  # noqa: E402
 from e2e.scenarios.runner import Options, environment, launch, watching  # noqa: E402
 from fixtures.builders import LineBuilder  # noqa: E402
+from fixtures.mailbox import Mailbox  # noqa: E402
 from fixtures.phone import temp_password_keys  # noqa: E402
 from mock_site import wording  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
@@ -54,7 +54,7 @@ def journey(page: Page, client: ControlClient, builder: LineBuilder) -> None:
         raise SystemExit(f"the 仮パスワード call did not complete: {call.guidance[-1]}")
     site = client.site_url(REGION)
     J.first_login(page, site, number, temp, new)
-    mail = J.ApiMail(MailboxFixture(client))
+    mail = J.ApiMail(Mailbox(client))
     top = J.register_otp_and_log_in(
         page, site, mail, number, new, builder.address(), builder.verify_id(),
         builder.verify_password(), logged_in=True,
