@@ -11,6 +11,8 @@ PYTEST_ARGS ?=
 WALKTHROUGHS ?= walkthroughs
 RUNS ?= 7
 VNU_JAR := $(VENV)/npm/node_modules/vnu-jar/build/dist/vnu.jar
+# The unit tests' Hypothesis and Schemathesis plugins cost the browser suite 3 s per process.
+E2E_PLUGINS := -p no:hypothesispytest -p no:schemathesis
 EVIDENCE ?= rerun
 # make e2e records no trace or video while the suite runs: recording them for every test, to keep
 # the failures', costs more CPU than the tests (1.8x the time at -n 2 here). A failure keeps its
@@ -24,7 +26,7 @@ else
 E2E_ARTIFACTS := --output=$(RESULTS)/artifacts --screenshot=only-on-failure
 endif
 E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)/evidence/"; \
-	$(BIN)/pytest e2e --last-failed --last-failed-no-failures=none -n $(N) \
+	$(BIN)/pytest e2e --last-failed --last-failed-no-failures=none -n $(N) $(E2E_PLUGINS) \
 	--output=$(RESULTS)/evidence --screenshot=on --tracing=on --video=on \
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
@@ -50,7 +52,7 @@ browser: $(STAMP)
 
 e2e: setup ## the whole browser suite against the embedded mock, in parallel, with reports
 	@mkdir -p $(RESULTS)
-	$(BIN)/pytest e2e -n $(N) $(E2E_ARTIFACTS) \
+	$(BIN)/pytest e2e -n $(N) $(E2E_PLUGINS) $(E2E_ARTIFACTS) \
 		--junitxml=$(RESULTS)/e2e-junit.xml \
 		--html=$(RESULTS)/e2e-report.html --self-contained-html $(PYTEST_ARGS) \
 	|| { status=$$?; [ $$status -ne 1 ] || [ "$(EVIDENCE)" != rerun ] || $(E2E_RERUN); exit $$status; }

@@ -78,6 +78,7 @@ def main() -> int:
                 # --output: pytest-playwright empties its output folder at start (by default
                 # test-results/, where the earlier runs' reports are); each run gets its own.
                 [sys.executable, "-m", "pytest", "e2e", "-n", "2", "-q", "-p", "no:cacheprovider",
+                 "-p", "no:hypothesispytest", "-p", "no:schemathesis",
                  f"--junitxml={report}", f"--output={args.results / f'artifacts-{n}'}",
                  "--screenshot=only-on-failure", *args.pytest_args],
                 cwd=ROOT, check=False,

@@ -3,9 +3,9 @@
 The run itself goes at full speed. Every frame the screencast delivers is kept with its stamp.
 At each step a caption card is drawn until a frame showing it has come in (a few frames) and
 the step's subtitle goes up (a page.screencast overlay); before each action the element is
-outlined. When the film is cut,
-the frame showing the card is *held* CHAPTER_SECONDS and the outlined ones ACTION_SECONDS, so
-the video has a pace a person can follow while recording costs little more than the run.
+outlined. When the film is cut, the frame showing the card is *held* CHAPTER_SECONDS and the
+outlined ones ACTION_SECONDS, so the video has a pace a person can follow while recording
+costs little more than the run.
 """
 
 from __future__ import annotations
@@ -204,7 +204,7 @@ class Film:
                 raise CardLost
 
     def _decode(self, frames: list[tuple[float, bytes]]) -> None:
-        """Note the mean brightness of the frames not decoded yet."""
+        """Note the brightness of CARD_PROBE in each frame not decoded yet."""
         new = [frame for frame in frames if frame[0] not in self.gray]
         if new:
             means = _mean_gray(self.ffmpeg, [data for _, data in new])
@@ -285,7 +285,7 @@ class Film:
             for i in card[1:]:
                 durations[i] = 0.0
             chapter.frame = card.start
-        ends = [card.start for card in cards[1:]] + [len(times)]
+        ends = [card.start for card in cards[1:]] + [len(times)] if cards else []
         for card, end in zip(cards, ends, strict=True):
             page = sum(durations[card.stop : end])
             if end > card.stop and page < PAGE_SECONDS:
