@@ -50,3 +50,15 @@ def test_the_configured_chromium_wins_over_path(system, monkeypatch, tmp_path):
 def test_no_chromium_says_what_to_install(system):
     with pytest.raises(browser.NoBrowser, match="chromium-headless-shell"):
         browser.plan()
+
+
+def test_a_failed_apt_leaves_the_chromium_that_is_there(system, monkeypatch, capsys):
+    system["chromium"] = FULL
+    monkeypatch.setattr(browser, "_can_apt", lambda: True)
+
+    def offline(packages):
+        raise browser.subprocess.CalledProcessError(100, ["apt-get", "update"])
+
+    monkeypatch.setattr(browser, "_apt_install", offline)
+    assert browser.ensure_browser().executable_path == FULL
+    assert "could not install chromium-headless-shell" in capsys.readouterr().err
