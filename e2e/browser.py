@@ -21,7 +21,7 @@ import playwright
 
 ENV_VAR = "HIKARI_CHROMIUM"
 SYSTEM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-HEADLESS_SHELL = "chromium-headless-shell"
+HEADLESS_SHELL = "chromium-headless-shell"  # also its Debian package (12 and later; not Ubuntu)
 # Without these a system Chromium keeps dialling Google's servers, which fails offline.
 SYSTEM_ARGS = (
     "--no-sandbox",
@@ -30,7 +30,6 @@ SYSTEM_ARGS = (
     "--disable-sync",
 )
 APT_PACKAGES = ("chromium", "fonts-noto-cjk")
-APT_HEADLESS = HEADLESS_SHELL  # Debian 12 and later package it; Ubuntu does not
 CJK_FONT_DIR = Path("/usr/share/fonts/opentype/noto")
 
 
@@ -122,7 +121,7 @@ def plan(headless: bool = True) -> LaunchPlan:
 def instructions() -> str:
     return (
         "No Chromium found for the browser suite. Do one of these, then run again:\n"
-        f"  - as root on Debian: apt-get install -y {' '.join(APT_PACKAGES)} {APT_HEADLESS}\n"
+        f"  - as root on Debian: apt-get install -y {' '.join(APT_PACKAGES)} {HEADLESS_SHELL}\n"
         f"  - point {ENV_VAR} at a Chromium or Chrome binary\n"
         "  - where Playwright's download servers are reachable:"
         " .venv/bin/playwright install chromium"
@@ -141,10 +140,10 @@ def _apt_install(packages: list[str]) -> None:
     """apt-get install the packages; the headless shell only where apt knows it (not Ubuntu)."""
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
-    if APT_HEADLESS in packages:
-        known = subprocess.run(["apt-cache", "show", APT_HEADLESS], capture_output=True, env=env)
+    if HEADLESS_SHELL in packages:
+        known = subprocess.run(["apt-cache", "show", HEADLESS_SHELL], capture_output=True, env=env)
         if known.returncode != 0:
-            packages = [name for name in packages if name != APT_HEADLESS]
+            packages = [name for name in packages if name != HEADLESS_SHELL]
     if packages:
         print(f"e2e.browser: installing {' '.join(packages)} with apt-get", flush=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
@@ -164,7 +163,7 @@ def ensure_browser() -> LaunchPlan:
     if found is None:
         wanted.append("chromium")
     if not os.environ.get(ENV_VAR) and not shutil.which(HEADLESS_SHELL):
-        wanted.append(APT_HEADLESS)
+        wanted.append(HEADLESS_SHELL)
     if not CJK_FONT_DIR.exists():
         wanted.append("fonts-noto-cjk")
     if wanted and _can_apt():
