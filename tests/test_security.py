@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from fixtures.screens import PASSWORD, Visitor, snapshot
+from fixtures.screens import PASSWORD, Visitor, log_in, otp_choice, snapshot
 from mock_site import cli, seed, wording
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
@@ -118,9 +118,9 @@ def test_session_cookie_is_httponly_samesite_and_rotated_at_login(region):
 def register(env: Environment, region: str = "east") -> tuple[Visitor, str]:
     """Log in (OTP not chosen), register an address; return the visitor and the mailed URL."""
     line = env.add_line(region, password=PASSWORD, additional_count=0)
-    v = Visitor(env, region).get("/AGL_Disp.do")
-    v.submit("/AGL_Login.do", phoneNo=line.contract.number, **{"pass": PASSWORD})
-    v.submit("/AOS_Disp.do", choice="use").submit("/AOR_Disp.do").submit("/AOR_Confirm.do")
+    v = Visitor(env, region)
+    log_in()(v, line.contract.number)
+    otp_choice("use", "/AOR_Disp.do", "/AOR_Confirm.do")(v)
     return v, extract.link(env.mailbox.all()[-1].text, contains="AOR_Regist.do")
 
 
