@@ -90,7 +90,7 @@ bench: setup ## the benchmarks, printing their figures and ratios
 	$(BIN)/python bench/bench_journey.py
 	$(BIN)/python bench/bench_load.py
 
-bench-suite: setup ## time `make e2e` at -n 1 and -n 2 (the speed-up; about half an hour here)
+bench-suite: setup ## time `make e2e` at -n 1 and -n 2: the speed-up, and the bound this machine sets on it (about 12 minutes here)
 	$(BIN)/python bench/bench_suite.py
 
 flake: setup ## run the browser suite RUNS times (+1 with the CPU loaded) and report any failure

@@ -5,7 +5,10 @@ checkout, set up beforehand, so the figures are what a user waits for. Per-test 
 what the suite adds around each test body (fixtures: reset, context, page, artifacts; pytest's
 setup and teardown phases), read from the -n 1 run. Target: speed-up ≥ 1.7× on 2 cores.
 
-    .venv/bin/python bench/bench_suite.py [--workers 1 2] [-k EXPRESSION]
+Next to it, in the same run, what this machine gives any two processes (bench/ceiling.py): one
+worker's browser work without pytest, and a CPU-only loop, each alone vs two copies at once.
+
+    .venv/bin/python bench/bench_suite.py [--workers 1 2] [-k EXPRESSION] [--rounds 30]
 
 -k narrows both runs to the same tests (for a quick look; the README's figures are whole runs).
 """
@@ -24,6 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import ceiling  # noqa: E402
 from bench.common import percentile, print_table  # noqa: E402
 
 
@@ -49,7 +53,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--workers", type=int, nargs=2, default=[1, 2], metavar=("A", "B"))
     parser.add_argument("-k", dest="keyword", default=None)
+    parser.add_argument("--rounds", type=int, default=30, help="of bench/ceiling.py's work")
     args = parser.parse_args()
+    bounds = ceiling.speedups(args.rounds)
+    for work, (alone, together, gain) in bounds.items():
+        print(f"{work} work: alone {alone:.1f} s, two at once {together:.1f} s: {gain:.2f}×")
     runs = {}
     with tempfile.TemporaryDirectory(prefix="hikari-bench-suite-") as tmp:
         for workers in args.workers:
@@ -67,6 +75,13 @@ def main() -> None:
         [
             (f"`make e2e` at -n {a}", f"{one:.0f} s", "—", "1.0×"),
             (f"`make e2e` at -n {b}", f"{two:.0f} s", "≥ 1.7× faster", f"{one / two:.2f}× faster"),
+            (
+                f"the same browser work without pytest (bench/ceiling.py), 2 copies vs 1, "
+                f"{args.rounds} rounds",
+                f"{bounds['browser'][1]:.1f} s vs {bounds['browser'][0]:.1f} s",
+                "—",
+                f"{bounds['browser'][2]:.2f}× (a CPU-only loop: {bounds['cpu'][2]:.2f}×)",
+            ),
             (
                 f"per-test overhead (setup + teardown, -n {a}) p50 / p95",
                 f"{p50 * 1000:.0f} / {p95 * 1000:.0f} ms",

@@ -3,16 +3,17 @@
     .venv/bin/python scripts/flake.py [--runs 7] [--loaded 1] [--results test-results/flake]
         [-- PYTEST_ARGS...]   (e.g. -- -k caption: hunt one test's flakiness)
 
---runs passes run as `make e2e` does in CI (a failure keeps its screenshot and mails; no trace or
-video unless asked: -- --tracing=retain-on-failure --video=retain-on-failure); --loaded more run
-while a busy process per CPU competes for it. 7 + 1 runs of the suite make about 2,300 test
-runs. Exit status 1 when any test failed once.
+Each pass is `make e2e N=2` itself (a failure keeps its screenshot and mails, and its test runs
+once more recorded, into the pass's evidence/), with its reports in RESULTS/run-K/; --loaded
+more passes run while a busy process per CPU competes for it. 7 + 1 runs of the suite make about
+2,300 test runs. Exit status 1 when any test failed once.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -71,19 +72,15 @@ def main() -> int:
     reports = []
     plan = [False] * args.runs + [True] * args.loaded
     for n, busy in enumerate(plan, start=1):
-        report = args.results / f"run-{n}.xml"
+        results = args.results / f"run-{n}"
         print(f"run {n}/{len(plan)}{' (CPU loaded)' if busy else ''} …", flush=True)
         with cpu_load(busy):
             subprocess.run(
-                # --output: pytest-playwright empties its output folder at start (by default
-                # test-results/, where the earlier runs' reports are); each run gets its own.
-                [sys.executable, "-m", "pytest", "e2e", "-n", "2", "-q", "-p", "no:cacheprovider",
-                 "-p", "no:hypothesispytest", "-p", "no:schemathesis",
-                 f"--junitxml={report}", f"--output={args.results / f'artifacts-{n}'}",
-                 "--screenshot=only-on-failure", *args.pytest_args],
+                ["make", "--no-print-directory", "e2e", "N=2", f"RESULTS={results}",
+                 f"PYTEST_ARGS={shlex.join(['-q', *args.pytest_args])}"],
                 cwd=ROOT, check=False,
             )  # fmt: skip
-        reports.append(report)
+        reports.append(results / "e2e-junit.xml")
     total, runs, failures = summarize(reports)
     failed = sum(failures.values())
     print(f"\n{len(plan)} suite runs, {len(runs)} tests, {total} test runs, {failed} failures "
