@@ -10,12 +10,14 @@ from __future__ import annotations
 import hmac
 import re
 import socket
+import threading
 from pathlib import Path
 
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in, otp_choice, snapshot
 from mock_site import cli, seed, wording
+from mock_site.auth import service as auth_service
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
@@ -222,6 +224,60 @@ def test_lockout_comes_exactly_at_the_guides_count(kind, setting, void_message):
     assert line.contract.credential.void is True
     assert void_message.split("{")[0][:20] in body
     assert "AGS_Disp.do" not in login(client, number, secret).headers.get("Location", "")
+
+
+def test_wrong_passwords_sent_at_once_still_void_at_the_guides_count():
+    env = Environment()
+    line = env.add_line("east", password=PASSWORD, additional_count=0)
+    limit, attempts = env.settings.password_max_failures, env.settings.password_max_failures + 2
+    clients = [env.apps["east"].test_client() for _ in range(attempts)]
+    tokens = [csrf_token(client) for client in clients]
+    start, bodies = threading.Barrier(attempts), []
+
+    def attempt(client, token):
+        start.wait()
+        form = {"csrf_token": token, "phoneNo": line.contract.number, "pass": "wrong0000"}
+        bodies.append(client.post("/AGL_Login.do", data=form).get_data(as_text=True))
+
+    threads = [
+        threading.Thread(target=attempt, args=pair) for pair in zip(clients, tokens, strict=True)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    void = wording.ERR_PASSWORD_VOID.split("{")[0][:20]
+    assert sum(wording.ERR_LOGIN_FAILED in body for body in bodies) == limit - 1
+    assert sum(void in body for body in bodies) == attempts - (limit - 1)
+    assert (line.contract.credential.failures, line.contract.credential.void) == (limit, True)
+
+
+def test_a_password_check_leaves_the_store_free_for_other_requests(monkeypatch):
+    env = Environment()
+    line = env.add_line("east", password=PASSWORD, additional_count=0)
+    line.contract.otp.choice = "decline"
+    free_meanwhile = []
+    real = auth_service.verify_password
+
+    def checking(hashed, password):
+        other = threading.Thread(target=lambda: free_meanwhile.append(take(env.store.lock)))
+        other.start()
+        other.join()
+        return real(hashed, password)
+
+    def take(lock) -> bool:
+        if lock.acquire(timeout=5):
+            lock.release()
+            return True
+        return False
+
+    monkeypatch.setattr(auth_service, "verify_password", checking)
+
+    response = login(env.apps["east"].test_client(), line.contract.number, PASSWORD)
+
+    assert response.headers["Location"].endswith("/AGS_Disp.do")  # the login went through
+    assert free_meanwhile == [True]
 
 
 def test_the_otp_code_is_void_after_the_set_number_of_wrong_entries(served):

@@ -9,7 +9,17 @@ from typing import TYPE_CHECKING
 from .. import wording
 from ..regions import REGIONS
 from ..security import hash_password, verify_password
-from ..store import MUST_CHANGE, NOTICE, PASSWORD, READY, TEMPORARY, Credential, Line, Number
+from ..store import (
+    MUST_CHANGE,
+    NOTICE,
+    PASSWORD,
+    READY,
+    TEMPORARY,
+    Credential,
+    Line,
+    Number,
+    Store,
+)
 from ..store import Session as ServerSession
 from . import rules
 
@@ -45,45 +55,81 @@ def authenticate(
     """
     settings = env.settings
     access = REGIONS[region].access_number_display
-    with env.store.transaction() as store:
-        expire_idle_sessions(env)
-        found = store.find_number(region, number)
-        credential = None
-        if found is not None and rules.may_log_in(*found):
-            credential = found[1].credential
+    while True:
+        with env.store.transaction() as store:
+            expire_idle_sessions(env)
+            credential = _credential(store, region, number)
+            if credential is not None:
+                if credential.kind == TEMPORARY and rules.is_expired(
+                    credential, env.clock.now(), settings
+                ):
+                    credential.void = True
+                if credential.void:
+                    return LoginResult(error=void_message(credential, access))
+            checked = _dummy_hash(env) if credential is None else credential.password_hash
+        # The password check (scrypt, a few ms) runs outside the store's lock, so that other
+        # requests go on meanwhile; what it decides is applied under the lock, to the credential
+        # as it is then, checked again from the start if it was replaced meanwhile.
+        matches = verify_password(checked, password)
         if credential is None:
-            # Spend the same time as a real check, so timing does not tell which numbers exist.
-            verify_password(_dummy_hash(env), password)
+            # Same time as a real check, so timing does not tell which numbers exist.
             return LoginResult(error=wording.ERR_LOGIN_FAILED)
-        now = env.clock.now()
-        if credential.kind == TEMPORARY and rules.is_expired(credential, now, settings):
+        with env.store.transaction() as store:
+            if (
+                _credential(store, region, number) is not credential
+                or credential.password_hash != checked
+            ):
+                continue  # a new 仮パスワード or パスワード came meanwhile: check against it
+            return _conclude(env, store, region, number, credential, matches, own_sid, access)
+
+
+def _credential(store: Store, region: str, number: str) -> Credential | None:
+    """Return the credential a login with this number checks, or None if it may not log in."""
+    found = store.find_number(region, number)
+    if found is not None and rules.may_log_in(*found):
+        return found[1].credential
+    return None
+
+
+def _conclude(
+    env: Environment,
+    store: Store,
+    region: str,
+    number: str,
+    credential: Credential,
+    matches: bool,
+    own_sid: str | None,
+    access: str,
+) -> LoginResult:
+    """Count a failure, or open the session (under the store's lock)."""
+    settings = env.settings
+    if credential.void:  # voided meanwhile (by failures alongside this one)
+        return LoginResult(error=void_message(credential, access))
+    if not matches:
+        credential.failures += 1
+        if credential.failures >= rules.failure_limit(credential, settings):
             credential.void = True
-        if credential.void:
             return LoginResult(error=void_message(credential, access))
-        if not verify_password(credential.password_hash, password):
-            credential.failures += 1
-            if credential.failures >= rules.failure_limit(credential, settings):
-                credential.void = True
-                return LoginResult(error=void_message(credential, access))
-            return LoginResult(error=wording.ERR_LOGIN_FAILED)
-        credential.failures = 0
-        others = [s for s in store.sessions_for(region, number) if s.sid != own_sid]
-        if settings.relogin_blocked_until_idle_timeout and others:
-            return LoginResult(
-                error=wording.ERR_ALREADY_LOGGED_IN.format(minutes=settings.idle_timeout_minutes)
-            )
-        for other in others:
-            store.close_session(other.sid)
-        if own_sid:
-            store.close_session(own_sid)
-        stage, reason = READY, None
-        if credential.kind == TEMPORARY:
-            stage, reason = MUST_CHANGE, REASON_TEMP
-        elif rules.is_expired(credential, now, settings):
-            stage, reason = MUST_CHANGE, REASON_EXPIRED
-        elif rules.in_notice_window(credential, now, settings):
-            stage = NOTICE
-        return LoginResult(session=store.open_session(region, number, now, stage, reason))
+        return LoginResult(error=wording.ERR_LOGIN_FAILED)
+    credential.failures = 0
+    others = [s for s in store.sessions_for(region, number) if s.sid != own_sid]
+    if settings.relogin_blocked_until_idle_timeout and others:
+        return LoginResult(
+            error=wording.ERR_ALREADY_LOGGED_IN.format(minutes=settings.idle_timeout_minutes)
+        )
+    for other in others:
+        store.close_session(other.sid)
+    if own_sid:
+        store.close_session(own_sid)
+    now = env.clock.now()
+    stage, reason = READY, None
+    if credential.kind == TEMPORARY:
+        stage, reason = MUST_CHANGE, REASON_TEMP
+    elif rules.is_expired(credential, now, settings):
+        stage, reason = MUST_CHANGE, REASON_EXPIRED
+    elif rules.in_notice_window(credential, now, settings):
+        stage = NOTICE
+    return LoginResult(session=store.open_session(region, number, now, stage, reason))
 
 
 def void_message(credential: Credential, access: str) -> str:
