@@ -1,8 +1,8 @@
 """Security of the mock, claim by claim: it is real, so a test written against it means something.
 
-Elsewhere: hashed passwords and the rotated session (test_site), the inbox never running a
-mail's HTML (test_mail, and in a browser e2e/test_otp), generated hostile input (test_hostile,
-test_api_schema). Lockout counts through the browser: e2e/test_password_lifecycle.
+Elsewhere: hashed passwords (test_site), the inbox never running a mail's HTML (test_mail, and
+in a browser e2e/test_otp), generated hostile input (test_hostile, test_api_schema). Lockout
+counts through the browser: e2e/test_password_lifecycle.
 """
 
 from __future__ import annotations

@@ -26,36 +26,6 @@ def login(client, number: str, password: str):
     )
 
 
-@pytest.mark.parametrize("region", ["east", "west"])
-def test_login_rotates_the_session_cookie(env, region):
-    client = env.apps[region].test_client()
-    number = quick_number(env, region).contract_number
-    token = csrf_token(client)
-    before = client.get_cookie(f"hikari_{region}_session").value
-
-    response = client.post(
-        "/AGL_Login.do", data={"csrf_token": token, "phoneNo": number, "pass": "hikari2026"}
-    )
-
-    assert response.status_code == 302
-    assert response.location.endswith("/AOS_Disp.do")  # the OTP choice comes first
-    after = client.get_cookie(f"hikari_{region}_session")
-    assert after.value != before
-    assert after.http_only and after.same_site == "Lax"
-    assert len(env.store.sessions_for(region, number)) == 1
-
-
-def test_post_without_csrf_token_is_refused_and_changes_nothing(env):
-    client = env.apps["east"].test_client()
-    number = quick_number(env, "east").contract_number
-
-    response = client.post("/AGL_Login.do", data={"phoneNo": number, "pass": "hikari2026"})
-
-    assert response.status_code == 400
-    assert wording.ERR_FORM_EXPIRED in response.get_data(as_text=True)
-    assert env.store.sessions_for("east", number) == []
-
-
 def test_logout_ends_the_server_session(env):
     client, line = logged_in_client(env, "west")
     number = line.contract_number
