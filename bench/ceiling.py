@@ -94,7 +94,7 @@ def speedups(rounds: int) -> dict[str, tuple[float, float, float]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--rounds", type=int, default=30, help="rounds of each work (default 30)")
     parser.add_argument("--work", choices=WORKS, help="run one copy of this work; print seconds")
     args = parser.parse_args()
     if args.work:
