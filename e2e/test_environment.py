@@ -48,7 +48,7 @@ def test_unknown_path_gets_a_japanese_404_page(page: Page, site_url):
 
     assert response is not None and response.status == 404
     expect(page.get_by_role("heading", level=1)).to_have_text(wording.NOT_FOUND_TITLE)
-    expect(page.get_by_role("link", name=wording.BACK_TO_LOGIN)).to_be_visible()
+    expect(page.get_by_role("button", name=wording.BACK_TO_LOGIN)).to_be_visible()
 
 
 def test_login_screen_carries_the_guide_notes(page: Page, site_url):

@@ -46,8 +46,10 @@ def create_app(
     register_error_pages(app)
     serve_static_from_memory(app)
 
-    from . import auth, otp, services
+    from . import auth, buttons, otp, services
 
+    app.jinja_env.globals.update(button_image=buttons.image, nav_field=buttons.NAV_FIELD)
+    app.register_blueprint(buttons.bp)
     app.register_blueprint(auth.bp)
     app.register_blueprint(otp.bp)
     app.register_blueprint(services.bp)

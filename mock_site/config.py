@@ -77,6 +77,12 @@ class Settings:
     )
     voice_warp_min_ring_seconds: int = _setting(5, ASSUMED, "呼出秒数の下限 (domain-notes §2)")
     voice_warp_max_ring_seconds: int = _setting(60, ASSUMED, "呼出秒数の上限 (domain-notes §2)")
+    voice_warp_switch_confirm: bool = _setting(
+        True,
+        ASSUMED,
+        "サービス開始／停止に確認画面を出す。falseなら「設定」で即時反映 "
+        "(SPEC §10; 2020年のS2は確認画面なし; docs/production-markup.md)",
+    )
     notification_max_addresses: int = _setting(
         5, ASSUMED, "着信／FAXお知らせメールの宛先の上限 (domain-notes §7, §8)"
     )

@@ -35,6 +35,15 @@ UNIT_NAMES: dict[str, str] = {
 
 CONTRACT_NUMBER = "契約者回線番号"
 
+# The portal, production's AGT_Main.htm (domain-notes §1): the guide's step 2 and its notes (p.8).
+PORTAL_TITLE = SITE_NAME
+PORTAL_NOTES: tuple[str, ...] = (
+    "はじめて接続する場合は、設定した仮パスワードを利用して接続します。",
+    "ひかり電話設定サイトへ接続する際、ご利用の通信サービスにより、通信料、パケット通信料等が"
+    "かかる場合があります。",
+    "ご利用の端末、ブラウザ等の条件により、正しく動作しない場合があります。",
+)
+
 # Login screen (SPEC §5, §13).
 LOGIN_TITLE = "ログイン"
 PHONE_NUMBER = "電話番号"

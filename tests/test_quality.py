@@ -23,6 +23,19 @@ VNU_JAR = Path(
 )
 
 
+# Where production's markup is invalid HTML, the replica copies it; each exception is listed here
+# per screen with its reason (docs/production-markup.md), and must still be there.
+PRODUCTION_QUIRKS: dict[str, set[str]] = {
+    # 転送先電話番号設定: every radio has id="listValue" (S3 finds them by that repeated id).
+    "vw-destinations": {"Duplicate ID “listValue”."},
+}
+
+
+def quirk(page: str, message: str) -> bool:
+    """Tell whether message on page (region-name) is one of production's listed oddities."""
+    return message in PRODUCTION_QUIRKS.get(str(page).split("-", 1)[-1], set())
+
+
 def served_pages():
     for region in ("east", "west"):
         for name, path, html in every_screen(region):
@@ -36,26 +49,34 @@ def test_every_screen_is_valid_html(tmp_path):
         f"the Nu HTML Checker needs java and {VNU_JAR}: run `make unit` once, or set "
         "HIKARI_VNU_JAR (npm install vnu-jar; apt-get install default-jre-headless)"
     )
-    files = {}
+    pages = {}  # file name: (page, path)
     for name, path, html in served_pages():
-        file = tmp_path / f"{name}.html"
-        file.write_text(html, encoding="utf-8")
-        files[file.as_uri()] = f"{name} ({path})"
-    assert len(files) >= 60, sorted(files.values())
+        (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
+        pages[f"{name}.html"] = (name, path)
+    assert len(pages) >= 60, sorted(pages)
 
     run = subprocess.run(
         [java, "-jar", str(VNU_JAR), "--errors-only", "--format", "json", "--exit-zero-always",
-         *(str(tmp_path / Path(uri).name) for uri in files)],
+         *(str(tmp_path / file) for file in pages)],
         capture_output=True, text=True, check=True,
     )  # fmt: skip
 
     messages = json.loads(run.stderr or run.stdout)["messages"]
-    errors = [
-        f"{files.get(m.get('url'), m.get('url'))} line {m.get('lastLine')}: {m['message']}"
-        for m in messages
+    found = [
+        (
+            *pages.get(Path(m.get("url", "")).name, (m.get("url"), "")),
+            m.get("lastLine"),
+            m["message"],
+        )
+        for m in messages  # fmt: skip
         if m["type"] == "error" or m.get("subType") == "fatal"
     ]
+    errors = [f"{page} ({path}) line {line}: {message}" for page, path, line, message in found
+              if not quirk(page, message)]  # fmt: skip
     assert not errors, "\n".join(errors)
+    kept = {(page.split("-", 1)[1], message) for page, _, _, message in found}
+    listed = {(page, message) for page, quirks in PRODUCTION_QUIRKS.items() for message in quirks}
+    assert listed <= kept, f"production's quirks no longer served: {listed - kept}"
 
 
 @pytest.mark.parametrize("region", ["east", "west"])

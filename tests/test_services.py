@@ -7,6 +7,7 @@ from datetime import timedelta
 
 import pytest
 
+from fixtures.screens import forms_on
 from mock_site import wording as W
 from mock_site.config import Settings
 from mock_site.environment import Environment
@@ -14,7 +15,7 @@ from mock_site.services import rules
 from mock_site.services.pdf import fax_pdf
 from mock_site.store import NoticeMail, VoiceWarp
 
-from .test_site import HOSTILE, login
+from .test_site import HOSTILE, login, screen_title
 
 PASSWORD = "abcd1234"
 OWN = "0311112222"
@@ -372,7 +373,7 @@ def logged_in(env: Environment, region: str, unit: str = W.UNIT_ADMIN, index: in
         number.otp.choice = "decline"
     client = env.apps[region].test_client()
     response = login(client, line.numbers[index].number, PASSWORD)
-    assert response.location.endswith("/AGS_Disp.do")
+    assert screen_title(response) == W.TOP_TITLE
     return client, line
 
 
@@ -409,7 +410,7 @@ def test_top_lists_only_services_in_use_within_reach(region):
     services = {OWN: [W.VOICE_WARP], "0311113333": [W.CALL_NOTICE], "0311114444": []}
     client, _ = logged_in(env, region, index=1, services=services)  # a ユーザ: its own number
     html = client.get("/AGS_Disp.do").get_data(as_text=True)
-    buttons = re.findall(r'name="service" value="(\w+)">', html)
+    buttons = re.findall(r'<input type="image"[^>]*name="(\w+)">', html)
     assert buttons == [W.CALL_NOTICE]
     assert choose(client, W.VOICE_WARP).location.endswith("/AGS_Disp.do")
     assert "ボイスワープ" not in re.search(r'class="menu".*?</ul>', html, re.S).group(0)
@@ -439,6 +440,23 @@ def test_the_number_is_picked_first_only_when_several_may_be_set(
         page = response.get_data(as_text=True)
         assert W.NUMBER_CHOICE_TITLE in page
         assert len(re.findall(r'name="telNo" type="radio"', page)) == numbers_offered
+
+
+def test_a_clicked_image_button_names_the_service_through_the_number_choice(region):
+    env = Environment()
+    client, line = logged_in(env, region)  # the 管理者: every number uses ボイスワープ
+    html = client.get("/AGS_Disp.do").get_data(as_text=True)
+    clicked = {f"{W.VOICE_WARP}.x": "12", f"{W.VOICE_WARP}.y": "7"}  # what a browser posts
+
+    choice = client.post("/AGS_Select.do", data={**tokens(html), **clicked})
+    [form] = [f for f in forms_on(choice.get_data(as_text=True)) if f.action == "/AGS_Select.do"]
+    data = form.defaults() | {"telNo": line.numbers[2].number}
+    response = client.post("/AGS_Select.do", data=data)
+
+    assert screen_title(choice) == W.NUMBER_CHOICE_TITLE
+    assert response.location.endswith("/VUM_Disp.do")
+    page = client.get("/VUM_Disp.do").get_data(as_text=True)
+    assert line.numbers[2].display in page
 
 
 def test_a_user_cannot_reach_another_number_by_posting_it(region):

@@ -26,6 +26,27 @@ def login(client, number: str, password: str):
     )
 
 
+def screen_title(response) -> str:
+    """Return the h1 of the screen a response shows."""
+    return re.search(r"<h1>(.*?)</h1>", response.get_data(as_text=True)).group(1)
+
+
+def test_login_answers_with_the_next_screen_at_its_own_url(env):
+    """Production forwards: the login's POST itself shows the next screen (S1), no redirect."""
+    client = env.apps["east"].test_client()
+    line = quick_number(env, "east")
+
+    response = login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
+
+    assert (response.status_code, response.location) == (200, None)
+    assert screen_title(response) == wording.OTP_CHOICE_TITLE
+    # the forwarded screen's forms carry a CSRF token of the new, rotated session
+    html = response.get_data(as_text=True)
+    token = re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
+    client.post("/AGL_Logout.do", data={"csrf_token": token})
+    assert env.store.sessions_for("east", line.contract_number) == []
+
+
 def test_logout_ends_the_server_session(env):
     client, line = logged_in_client(env, "west")
     number = line.contract_number
@@ -191,8 +212,8 @@ def test_otp_can_be_switched_off_per_region(region, setting):
 
     response = login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
 
-    assert response.location.endswith("/AGS_Disp.do")
-    top = client.get("/AGS_Disp.do").get_data(as_text=True)
+    assert screen_title(response) == wording.TOP_TITLE
+    top = response.get_data(as_text=True)
     assert wording.OTP_CHOICE_CHANGE not in top
     other = "west" if region == "east" else "east"
     assert getattr(env.settings, f"otp_{other}") is True

@@ -37,7 +37,7 @@ class OtpChoicePage(Screen):
 
     def change_address(self) -> OtpRegistrationPage:
         """Follow 「ワンタイムパスワード受信用メールアドレスの変更」."""
-        self.page.get_by_role("link", name=wording.OTP_ADDRESS_CHANGE_TITLE).click()
+        self.page.get_by_role("button", name=wording.OTP_ADDRESS_CHANGE_TITLE).click()
         return OtpRegistrationPage(self.page, self.base_url)
 
 

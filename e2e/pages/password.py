@@ -69,14 +69,14 @@ class PasswordChangedPage(Screen):
         """Click 「ログイン画面へ戻る」 (or 「ログイン画面へ」)."""
         from .login import LoginPage
 
-        self.page.get_by_role("link", name=name, exact=True).click()
+        self.page.get_by_role("button", name=name, exact=True).click()
         return LoginPage(self.page, self.base_url)
 
     def back_to_top(self):
         """Click 「戻る」."""
         from .top import TopPage
 
-        self.page.get_by_role("link", name=wording.BACK, exact=True).click()
+        self.page.get_by_role("button", name=wording.BACK, exact=True).click()
         return TopPage(self.page, self.base_url)
 
     def names(self, number: str) -> str:

@@ -57,7 +57,7 @@ class ConfirmPage(ServiceScreen):
 
     def back(self) -> None:
         """Click 「戻る」: the input screen, still holding what was typed."""
-        self._click("link", wording.BACK)
+        self._click("button", wording.BACK)
 
 
 class DonePage(ServiceScreen):
@@ -65,7 +65,7 @@ class DonePage(ServiceScreen):
 
     def to_menu(self) -> None:
         """Click 「サービスメニューへ」."""
-        self._click("link", wording.SERVICE_MENU)
+        self._click("button", wording.SERVICE_MENU)
 
 
 class VoiceWarpMenuPage(ServiceScreen):
@@ -112,7 +112,7 @@ class VoiceWarpMenuPage(ServiceScreen):
         """Click 「サービスメニューへ」: back to the top screen."""
         from .top import TopPage
 
-        self._click("link", wording.SERVICE_MENU)
+        self._click("button", wording.SERVICE_MENU)
         return TopPage(self.page, self.base_url)
 
 

@@ -65,14 +65,14 @@ class TopPage(Screen):
         """Open 「ワンタイムパスワード利用選択変更」."""
         from .otp import OtpChoicePage
 
-        self.page.get_by_role("link", name=wording.OTP_CHOICE_CHANGE, exact=True).click()
+        self.page.get_by_role("button", name=wording.OTP_CHOICE_CHANGE, exact=True).click()
         return OtpChoicePage(self.page, self.base_url)
 
     def change_password(self):
         """Open 「パスワード変更」."""
         from .password import PasswordChangePage
 
-        self.page.get_by_role("link", name=wording.CHANGE_PASSWORD, exact=True).click()
+        self.page.get_by_role("button", name=wording.CHANGE_PASSWORD, exact=True).click()
         return PasswordChangePage(self.page, self.base_url)
 
     def logout(self):

@@ -21,6 +21,7 @@ from flask import (
 )
 
 from .. import wording
+from ..buttons import NAV_FIELD
 from ..store import MUST_CHANGE, NOTICE, OTP_CHOICE, OTP_CODE, READY
 from ..store import Session as ServerSession
 from . import service
@@ -88,9 +89,35 @@ def login_required(*stages: str) -> Callable[[Callable[..., Any]], Callable[...,
     return decorate
 
 
+def is_display_request() -> bool:
+    """Tell whether this request only shows its screen, changing nothing.
+
+    A GET does, and so does a screen forwarded to inside another request (the login answers with
+    the screen it leads to, as production's AGL_Login.do does) and the POST of a navigation
+    image button (production's buttons are <input type="image"> in forms, even 「戻る」).
+    """
+    return request.method == "GET" or g.get("forwarded", False) or NAV_FIELD in request.form
+
+
+def forward(endpoint: str):
+    """Answer with another screen at this request's URL, as a Struts forward does."""
+    g.forwarded = True
+    return current_app.view_functions[endpoint]()
+
+
+def clear_cookie() -> None:
+    """Forget the cookie's contents, and the CSRF token this request already drew from them.
+
+    Flask-WTF keeps a request's token in g; a screen shown in the same request (a forward, or
+    a done screen with buttons) must carry a token of the new cookie, not of the old one.
+    """
+    session.clear()
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+
+
 def start_session(server_session: ServerSession) -> None:
     """Rotate the cookie so nothing from before login survives it."""
-    session.clear()
+    clear_cookie()
     session["sid"] = server_session.sid
     g.session = server_session
 
@@ -100,7 +127,7 @@ def end_session() -> None:
     if g.session is not None:
         env().store.close_session(g.session.sid)
         g.session = None
-    session.clear()
+    clear_cookie()
 
 
 def issue_form_token() -> str:

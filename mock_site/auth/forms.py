@@ -44,6 +44,12 @@ class OneTimeForm(FlaskForm):
 
     form_token = HiddenField()
 
+    def is_submitted(self) -> bool:
+        """Tell a submission from a request that only shows the screen (see is_display_request)."""
+        from . import is_display_request
+
+        return super().is_submitted() and not is_display_request()
+
     def validate_on_submit(self, extra_validators=None) -> bool:
         """Validate as Flask-WTF does, then spend the token; a stale one raises StaleWindow."""
         if not super().validate_on_submit(extra_validators):

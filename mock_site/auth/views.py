@@ -14,6 +14,8 @@ from . import (
     end_session,
     env,
     form_errors,
+    forward,
+    is_display_request,
     issue_form_token,
     login_required,
     region_key,
@@ -26,19 +28,33 @@ from .forms import LoginForm, LogoutForm, OneTimeForm, PasswordChangeForm
 
 @bp.get("/")
 def index():
-    """Send the site's root to the login screen, as production's portal does."""
-    return redirect(url_for("auth.login_form"))
+    """Send the site's root to the portal."""
+    return redirect(url_for("auth.portal"))
 
 
-@bp.get("/AGL_Disp.do")
+@bp.get("/AGT_Main.htm")
+def portal():
+    """Show production's portal page, whose 「ログイン」 opens the login screen (S2, S3)."""
+    return render_template("auth/portal.html")
+
+
+@bp.route("/AGL_Disp.do", methods=["GET", "POST"])
 def login_form():
     """Show the login screen."""
-    return render_template("auth/login.html", form=LoginForm())
+    return render_template("auth/login.html", form=LoginForm(formdata=None))
 
 
 @bp.post("/AGL_Login.do")
 def login():
-    """Check 電話番号 and パスワード, then open a fresh session at its first screen."""
+    """Check 電話番号 and パスワード; answer with the session's first screen at this URL.
+
+    Production answers the login's POST itself (S1 checks the URL ends with AGL_Login.do):
+    the top screen, the OTP screens, the パスワード期限予告 or the forced change, forwarded
+    here rather than redirected to. A navigation button posting here (「ログイン画面へ戻る」)
+    shows the login screen.
+    """
+    if is_display_request():
+        return login_form()
     form = LoginForm()
     if not form.validate_on_submit():
         return render_template("auth/login.html", form=form, errors=form_errors(form))
@@ -49,13 +65,13 @@ def login():
         return render_template("auth/login.html", form=form, errors=[result.error])
     start_session(result.session)
     if result.session.stage == MUST_CHANGE:
-        return redirect(url_for("auth.forced_change_form"))
+        return forward("auth.forced_change_form")
     if result.session.stage == NOTICE:
-        return redirect(url_for("auth.notice"))
-    return continue_after_password()
+        return forward("auth.notice")
+    return forward(continue_after_password())
 
 
-@bp.get("/AGS_Disp.do")
+@bp.route("/AGS_Disp.do", methods=["GET", "POST"])
 @login_required()
 def top():
     """Show the numbers this login may set, with the services each uses."""
@@ -93,7 +109,7 @@ def notice():
     form = OneTimeForm()
     _, number = service.find(env(), g.session)
     if form.validate_on_submit():
-        return continue_after_password()
+        return redirect(url_for(continue_after_password()))
     deadline = rules.expires_at(number.credential, env().settings)
     form.form_token.data = issue_form_token()
     return render_template(
@@ -121,7 +137,7 @@ def forced_change_form():
             return render_template(
                 "auth/changed.html",
                 message=wording.PASSWORD_CHANGED_FORCED,
-                link=(url_for("auth.login_form"), wording.BACK_TO_LOGIN_FORCED),
+                link=(url_for("auth.login"), wording.BACK_TO_LOGIN_FORCED),
             )
     elif form.is_submitted():
         errors = form_errors(form)
@@ -132,7 +148,12 @@ def forced_change_form():
         else wording.FORCED_CHANGE_AFTER_EXPIRY
     )
     return render_template(
-        "auth/change.html", form=form, errors=errors, reason=reason, choose_number=False
+        "auth/change.html",
+        form=form,
+        errors=errors,
+        reason=reason,
+        choose_number=False,
+        action=url_for("auth.forced_change_form"),
     )
 
 
@@ -165,7 +186,7 @@ def change_form():
             )
             if target.is_contract:
                 end_session()
-                link = (url_for("auth.login_form"), wording.BACK_TO_LOGIN)
+                link = (url_for("auth.login"), wording.BACK_TO_LOGIN)
             else:
                 link = (url_for("auth.top"), wording.BACK)
             return render_template("auth/changed.html", message=message, link=link)
@@ -175,7 +196,12 @@ def change_form():
         form.number.data = number.number
     form.form_token.data = issue_form_token()
     return render_template(
-        "auth/change.html", form=form, errors=errors, reason=None, choose_number=len(targets) > 1
+        "auth/change.html",
+        form=form,
+        errors=errors,
+        reason=None,
+        choose_number=len(targets) > 1,
+        action=url_for("auth.change_form"),
     )
 
 

@@ -26,19 +26,20 @@ def number():
     return auth_service.find(env(), g.session)[1]
 
 
-def continue_after_password():
-    """After a good password: the OTP choice, the OTP entry, or straight to the top screen."""
+def continue_after_password() -> str:
+    """After a good password, move the session on and return the endpoint of its next screen:
+    the OTP choice, the OTP entry (its code mailed), or straight the top screen."""
     g.session.stage = READY
     if service.enabled(env(), region_key()):
         account = number().otp
         if account.choice is None:
             g.session.stage = OTP_CHOICE
-            return redirect(url_for("otp.choice"))
+            return "otp.choice"
         if account.choice == service.USE and account.address:
             g.session.stage = OTP_CODE
             send_code_or_flash(number())
-            return redirect(url_for("otp.entry"))
-    return redirect(url_for("auth.top"))
+            return "otp.entry"
+    return "auth.top"
 
 
 def send_code_or_flash(target) -> bool:

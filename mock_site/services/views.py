@@ -139,6 +139,11 @@ def apply_confirmed(
     return render("services/done.html", title=title + wording.DONE_SUFFIX, back=url_for(screens[1]))
 
 
+def pressed_service() -> str | None:
+    """Return the service whose image button was clicked: it posts NAME.x and NAME.y."""
+    return next((key for key in wording.SERVICE_NAMES if f"{key}.x" in request.form), None)
+
+
 # Choosing the number --------------------------------------------------------------------------
 
 
@@ -148,7 +153,7 @@ def choose():
     """Open a service clicked on the top screen; under 回線単位 and for the 管理者, pick the
     number first (only numbers that use the service are offered)."""
     form = ServiceChoiceForm()
-    service = form.service.data
+    service = form.service.data or pressed_service()
     if not form.validate_on_submit() or service not in wording.SERVICE_NAMES:
         flash(wording.ERR_SERVICE_NOT_IN_REACH, "error")
         return redirect(url_for("auth.top"))
@@ -168,7 +173,7 @@ def choose():
         return redirect(url_for(ENTRY_SCREENS[service]))
     errors = [wording.ERR_NUMBER_CHOICE] if form.step.data == "choose" else []
     form.number.choices = [(n.number, target_label(n)) for n in found]
-    form.number.data = None
+    form.number.data, form.service.data = None, service
     return render_template(
         "services/choose.html",
         form=form,
@@ -180,7 +185,7 @@ def choose():
 # ボイスワープ -------------------------------------------------------------------------------
 
 
-@bp.get("/VUM_Disp.do")
+@bp.route("/VUM_Disp.do", methods=["GET", "POST"])
 @for_service(wording.VOICE_WARP)
 def vw_menu():
     """Show the ボイスワープ settings and the buttons 転送先電話番号設定 and サービス開始／停止."""
@@ -199,7 +204,7 @@ def vw_summary(number: Number) -> dict[str, Any]:
     }
 
 
-@bp.get("/VUL_Disp.do")
+@bp.route("/VUL_Disp.do", methods=["GET", "POST"])
 @for_service(wording.VOICE_WARP)
 def vw_list_form():
     """転送先電話番号設定: the list entries 1–4 and the one in use (back from 確認: the draft)."""
@@ -266,7 +271,7 @@ def vw_list_apply():
     )
 
 
-@bp.get("/VUS_Disp.do")
+@bp.route("/VUS_Disp.do", methods=["GET", "POST"])
 @for_service(wording.VOICE_WARP)
 def vw_switch_form():
     """サービス開始／停止: 無条件, 無応答時 (呼出秒数), 話中時, both (呼出秒数), or 停止."""
@@ -315,6 +320,14 @@ def vw_switch_confirm():
     choice, errors = rules.switch_errors(form.mode.data, ring_text, warp, env().settings)
     if errors:
         return vw_switch_page(form, errors)
+    if not env().settings.voice_warp_switch_confirm:  # as S2's older site: 設定 applies at once
+        with env().store.transaction():
+            apply_switch(warp, choice.mode, choice.ring_seconds)
+        return render(
+            "services/done.html",
+            title=wording.VW_SWITCH_TITLE + wording.DONE_SUFFIX,
+            back=url_for("services.vw_menu"),
+        )
     rows = [(wording.VW_MODE, wording.VW_MODES[choice.mode])]
     if choice.ring_seconds:
         rows.append((wording.VW_RING, wording.VW_RING_VALUE.format(seconds=choice.ring_seconds)))
@@ -339,9 +352,7 @@ def vw_switch_apply():
     warp = g.target.voice_warp
 
     def change(draft: dict) -> None:
-        warp.mode = draft["mode"]
-        if draft["ring"]:
-            warp.ring_seconds = draft["ring"]
+        apply_switch(warp, draft["mode"], draft["ring"])
 
     return apply_confirmed(
         "vw_switch",
@@ -350,6 +361,13 @@ def vw_switch_apply():
         wording.VW_SWITCH_TITLE,
         ("services.vw_switch_form", "services.vw_menu"),
     )
+
+
+def apply_switch(warp, mode: str, ring: int | None) -> None:
+    """Start the mode chosen (with its 呼出秒数), or stop."""
+    warp.mode = mode
+    if ring:
+        warp.ring_seconds = ring
 
 
 # 着信お知らせメール and FAXお知らせメール ---------------------------------------------------
@@ -463,7 +481,7 @@ def notice_apply(service: str):
     )
 
 
-@bp.get("/CNM_Disp.do")
+@bp.route("/CNM_Disp.do", methods=["GET", "POST"])
 @for_service(wording.CALL_NOTICE)
 def call_notice_form():
     """着信お知らせメール: up to 5 addresses, the 送信条件 and whether to skip 非通知."""
@@ -482,7 +500,7 @@ def call_notice_apply():
     return notice_apply(wording.CALL_NOTICE)
 
 
-@bp.get("/FNM_Disp.do")
+@bp.route("/FNM_Disp.do", methods=["GET", "POST"])
 @for_service(wording.FAX_NOTICE)
 def fax_menu():
     """FAXお知らせメール: its addresses and the received FAXes."""
@@ -490,7 +508,7 @@ def fax_menu():
     return render("services/fax_menu.html", addresses=g.target.fax_notice.addresses)
 
 
-@bp.get("/FNL_Disp.do")
+@bp.route("/FNL_Disp.do", methods=["GET", "POST"])
 @for_service(wording.FAX_NOTICE)
 def fax_notice_form():
     return notice_form(wording.FAX_NOTICE)
@@ -508,7 +526,7 @@ def fax_notice_apply():
     return notice_apply(wording.FAX_NOTICE)
 
 
-@bp.get("/FNR_Disp.do")
+@bp.route("/FNR_Disp.do", methods=["GET", "POST"])
 @for_service(wording.FAX_NOTICE)
 def fax_list():
     """受信FAX一覧: the FAXes within the retention period, newest first, each as a PDF."""
