@@ -49,6 +49,7 @@ setup: $(STAMP) browser ## create .venv, install the packages, provision Chromiu
 
 browser: $(STAMP)
 	@$(BIN)/python -m e2e.browser
+	@command -v chromedriver >/dev/null || scripts/apt-install chromium chromium-driver
 
 e2e: setup ## the whole browser suite against the embedded mock, in parallel, with reports
 	@mkdir -p $(RESULTS)
