@@ -31,7 +31,7 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser e2e test lint unit serve walkthrough bench bench-suite flake clean
+.PHONY: help setup browser e2e test lint unit serve docs walkthrough bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -75,6 +75,9 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@26
 
 test: lint unit e2e ## everything the project checks: lint, unit tests, the browser suite
+
+docs: $(STAMP) ## write the settings table of docs/settings.md from mock_site/config.py
+	$(BIN)/python scripts/write_settings_doc.py
 
 serve: $(STAMP) ## run the whole mock environment on 127.0.0.1 until Ctrl-C
 	$(BIN)/hikari-mock serve

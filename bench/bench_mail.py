@@ -54,8 +54,8 @@ def ours(env: Environment, rounds: int) -> list[float]:
             env,
             to,
             wording.MAIL_OTP_SUBJECT,
-            wording.MAIL_OTP_BODY.format(
-                code="123456", deadline="2026年11月25日 09:10", minutes=10
+            wording.fill(
+                wording.MAIL_OTP_BODY, env.settings, code="123456", deadline="2026年11月25日 09:10"
             ),
         )
         client.wait_for_mail(to, timeout=5)

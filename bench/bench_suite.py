@@ -10,7 +10,7 @@ worker's browser work without pytest, and a CPU-only loop, each alone vs two cop
 
     .venv/bin/python bench/bench_suite.py [--workers 1 2] [-k EXPRESSION] [--rounds 30]
 
--k narrows both runs to the same tests (for a quick look; the README's figures are whole runs).
+-k narrows both runs to the same tests (a quick look; docs/performance.md's figures are whole).
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def print_table(rows: list[tuple[str, str, str, str]]) -> None:
-    """Print the figures as the Markdown table the README shows."""
+    """Print the figures as the Markdown table docs/performance.md shows."""
     print("| " + " | ".join(HEADER) + " |")
     print("|---|---|---|---|")
     for row in rows:

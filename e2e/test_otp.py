@@ -6,11 +6,17 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mock_site import wording
+from mock_site.config import Settings
 from mock_site.store import format_number
 
 from .journeys import register_otp_and_log_in
 from .pages import LoginPage
 from .pages.otp import OtpEntryPage
+
+DEFAULTS = Settings()  # the rules' numbers, as the environment starts
+ERR_REGISTRATION_URL = wording.fill(wording.ERR_REGISTRATION_URL, DEFAULTS)
+ERR_VERIFY_ID_FORMAT = wording.fill(wording.ERR_VERIFY_ID_FORMAT, DEFAULTS)
+ERR_VERIFY_PASSWORD_FORMAT = wording.fill(wording.ERR_VERIFY_PASSWORD_FORMAT, DEFAULTS)
 
 HOUR, MINUTE = 3600, 60
 
@@ -131,7 +137,7 @@ def test_registration_url_lives_24_hours(
     if valid:
         expect(page.get_by_role("heading", level=1)).to_have_text(wording.OTP_REGISTERED_TITLE)
     else:
-        expect(page.get_by_role("alert")).to_have_text(wording.ERR_REGISTRATION_URL)
+        expect(page.get_by_role("alert")).to_have_text(ERR_REGISTRATION_URL)
 
 
 def test_registration_url_works_once(page: Page, fresh_line, mailbox, otp_account, site_url):
@@ -141,7 +147,7 @@ def test_registration_url_works_once(page: Page, fresh_line, mailbox, otp_accoun
 
     page.goto(url)
 
-    expect(page.get_by_role("alert")).to_have_text(wording.ERR_REGISTRATION_URL)
+    expect(page.get_by_role("alert")).to_have_text(ERR_REGISTRATION_URL)
 
 
 @pytest.fixture
@@ -238,7 +244,11 @@ def test_choice_change_switches_off_and_on(page: Page, otp_line, mailbox, site_u
             "a@example.jp", "12345678", "abcd1234", wording.ERR_VERIFY_ID_KINDS, id="id-digits-only"
         ),
         pytest.param(
-            "a@example.jp", "abc123", "abcd1234", wording.ERR_VERIFY_ID_FORMAT, id="id-short"
+            "a@example.jp",
+            "abc123",
+            "abcd1234",
+            ERR_VERIFY_ID_FORMAT,
+            id="id-short",
         ),
         pytest.param(
             "a@example.jp",
@@ -258,7 +268,7 @@ def test_choice_change_switches_off_and_on(page: Page, otp_line, mailbox, site_u
             "a@example.jp",
             "abCD1234",
             "abc-12345",
-            wording.ERR_VERIFY_PASSWORD_FORMAT,
+            ERR_VERIFY_PASSWORD_FORMAT,
             id="pw-symbol",
         ),
     ],

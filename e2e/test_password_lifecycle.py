@@ -8,11 +8,16 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mock_site import wording
+from mock_site.config import Settings
 from mock_site.regions import REGIONS
 from mock_site.store import format_number
 
 from .journeys import set_temp_password_on_softphone
 from .pages import LoginPage
+
+DEFAULTS = Settings()  # the rules' numbers, as the environment starts
+ERR_NEW_FORMAT = wording.fill(wording.ERR_NEW_FORMAT, DEFAULTS)
+FORCED_CHANGE_AFTER_EXPIRY = wording.fill(wording.FORCED_CHANGE_AFTER_EXPIRY, DEFAULTS)
 
 DAY = 86400
 HOUR = 3600
@@ -26,7 +31,7 @@ def frozen(clock):
 
 
 def void_message(template: str, region: str) -> str:
-    return template.format(access=REGIONS[region].access_number_display)
+    return wording.fill(template, DEFAULTS, access=REGIONS[region].access_number_display)
 
 
 def test_first_login_with_a_temporary_password_forces_a_change(
@@ -75,12 +80,20 @@ def test_forced_change_comes_before_anything_else(
     ("new", "confirm", "message"),
     [
         pytest.param("", "", [wording.ERR_NEW_REQUIRED, wording.ERR_CONFIRM_REQUIRED], id="empty"),
-        pytest.param("abc1234", "abc1234", wording.ERR_NEW_FORMAT, id="seven-chars"),
-        pytest.param("abcdef1234567", "abcdef1234567", wording.ERR_NEW_FORMAT, id="thirteen"),
+        pytest.param("abc1234", "abc1234", ERR_NEW_FORMAT, id="seven-chars"),
         pytest.param(
-            "ａｂｃｄ１２３４", "ａｂｃｄ１２３４", wording.ERR_NEW_FORMAT, id="full-width"
+            "abcdef1234567",
+            "abcdef1234567",
+            ERR_NEW_FORMAT,
+            id="thirteen",
         ),
-        pytest.param("abcd-1234", "abcd-1234", wording.ERR_NEW_FORMAT, id="symbol"),
+        pytest.param(
+            "ａｂｃｄ１２３４",
+            "ａｂｃｄ１２３４",
+            ERR_NEW_FORMAT,
+            id="full-width",
+        ),
+        pytest.param("abcd-1234", "abcd-1234", ERR_NEW_FORMAT, id="symbol"),
         pytest.param("12345678", "12345678", wording.ERR_NEW_DIGITS_ONLY, id="digits-only"),
         pytest.param("abcd1234", "abcd1235", wording.ERR_CONFIRM_MISMATCH, id="mismatch"),
         pytest.param("abcd1234", "", wording.ERR_CONFIRM_REQUIRED, id="no-confirmation"),
@@ -249,7 +262,7 @@ def test_expired_password_is_replaced_then_works_for_60_more_days(
     change = (
         LoginPage(page, site_url).open().login_to_forced_change(line.contract_number, line.password)
     )
-    expect(page.get_by_text(wording.FORCED_CHANGE_AFTER_EXPIRY)).to_be_visible()
+    expect(page.get_by_text(FORCED_CHANGE_AFTER_EXPIRY)).to_be_visible()
     login = change.change(line.password, new).back_to_login()
     frozen.advance(53 * DAY - 1)
 

@@ -7,6 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mock_site import wording as W
+from mock_site.config import Settings
 from mock_site.store import format_number
 
 from .journeys import set_destinations, set_notice_addresses, switch_voice_warp
@@ -14,6 +15,8 @@ from .pages import LoginPage
 from .pages.phone import SoftphonePage
 from .pages.services import FaxMenuPage, VoiceWarpMenuPage
 from .test_auth_units import MATRIX
+
+DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 
 MOBILE = "09012345678"
 LANDLINE = "0612345678"
@@ -196,7 +199,7 @@ def test_bad_ring_time_is_refused_naming_the_field(number_login, hikari, region,
     form.choose(mode, ring)
     form.submit()
 
-    expect(form.alert).to_have_text(W.ERR_VW_RING.format(field=field, min=5, max=60))
+    expect(form.alert).to_have_text(W.fill(W.ERR_VW_RING, DEFAULTS, field=field))
     expect(form.heading).to_have_text(W.VW_SWITCH_TITLE)
     assert hikari.services(region, number)["voice_warp"]["mode"] == W.VW_STOP
 

@@ -6,8 +6,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from mock_site import wording
+from mock_site.config import Settings
 
 from .pages import LoginPage, PasswordChangePage, TopPage
+
+DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 
 MINUTE = 60
 
@@ -36,8 +39,8 @@ def test_idle_session_logs_out_after_30_minutes(
         expect(change.alert).to_have_text(wording.ERR_TIMED_OUT)
 
 
-def already_logged_in(minutes: int = 30) -> str:
-    return wording.ERR_ALREADY_LOGGED_IN.format(minutes=minutes)
+def already_logged_in() -> str:
+    return wording.fill(wording.ERR_ALREADY_LOGGED_IN, DEFAULTS)
 
 
 def test_a_second_login_is_refused_while_the_first_lives(

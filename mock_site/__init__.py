@@ -58,6 +58,12 @@ def create_app(
     def inject_wording() -> dict[str, Any]:
         return {"w": wording, "region": app.config["REGION"]}
 
+    def say(sentence: str, **values: Any) -> str:
+        """Fill a sentence's rule numbers from the settings in force now."""
+        return wording.fill(sentence, env.settings, **values)
+
+    app.jinja_env.globals["say"] = say  # a global: imported macros (field_row) see it too
+
     return app
 
 

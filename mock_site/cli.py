@@ -8,7 +8,7 @@ import sys
 import threading
 
 from . import wording
-from .config import Settings, parse_override
+from .config import Settings, describe, parse_override
 from .environment import DEFAULT_PORTS, Environment, PortInUse
 from .regions import REGIONS
 
@@ -48,15 +48,34 @@ def build_parser() -> argparse.ArgumentParser:
         default=[],
         metavar="NAME=VALUE",
         help="change a setting or assumption, e.g. --set idle_timeout_minutes=5 "
-        "(repeatable; the README lists them all)",
+        "(repeatable; `hikari-mock settings` lists them all)",
     )
     serve.add_argument("--quiet", action="store_true", help="do not log each request")
+    commands.add_parser(
+        "settings",
+        help="print every setting as a Markdown table",
+        description="Print every setting and assumption with its default, source and meaning, "
+        "as the table of docs/settings.md (make docs writes it there).",
+    )
     return parser
+
+
+def settings_table() -> str:
+    """Return every setting as a Markdown table, in declaration order."""
+    rows = ["| setting | default | source | meaning |", "|---|---|---|---|"]
+    rows += [
+        f"| `{name}` | `{default!r}` | {source} | {doc} |"
+        for name, default, source, doc in describe()
+    ]
+    return "\n".join(rows)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Parse the command line and run the chosen command."""
     args = build_parser().parse_args(argv)
+    if args.command == "settings":
+        print(settings_table())
+        return 0
     ports = {part: getattr(args, f"{part}_port") for part in DEFAULT_PORTS}
     for part, port in ports.items():
         if not 0 <= port <= 65535:

@@ -1,7 +1,7 @@
 """Every setting of the mock environment, and every assumption the guide leaves open.
 
 Each assumption from SPEC.md is a named field here with its default, so a QA team can align the
-mock with production in one place. The README lists them in the same order.
+mock with production in one place. docs/settings.md lists them in the same order (make docs).
 """
 
 from __future__ import annotations
@@ -65,6 +65,8 @@ class Settings:
     otp_max_failures: int = _setting(
         5, ASSUMED, "ワンタイムパスワードを続けて間違えると使えなくなる回数 (SPEC §7)"
     )
+    verify_min_length: int = _setting(8, GUIDE, "確認用ID・確認用パスワードの最小桁数 (SPEC §7)")
+    verify_max_length: int = _setting(12, GUIDE, "確認用ID・確認用パスワードの最大桁数 (SPEC §7)")
     registration_url_valid_hours: int = _setting(
         24, GUIDE, "メールアドレスの本登録お手続きURLの有効期限 (SPEC §7)"
     )

@@ -1,9 +1,21 @@
 """Every word the mock shows or speaks, copied from the guide (or SPEC.md where marked).
 
-The site, the phone and the tests import these names; nothing else spells them.
+The site, the phone and the tests import these names; nothing else spells them. A rule's number
+is never written here: a sentence names the setting ({password_max_failures}) and fill() reads
+it from the Settings in force, so `--set password_max_failures=5` makes the site say 5回.
 """
 
 from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+
+def fill(sentence: str, settings: Any, **values: Any) -> str:
+    """Fill a sentence: each {setting} from settings, every other placeholder from values."""
+    rules = {f.name: getattr(settings, f.name) for f in fields(settings)}
+    return sentence.format(**rules, **values)
+
 
 SITE_NAME = "ひかり電話設定サイト"
 
@@ -78,7 +90,10 @@ CHANGE_PASSWORD_BUTTON = "パスワード変更"
 BACK_TO_LOGIN_FORCED = "ログイン画面へ戻る"
 BACK = "戻る"
 FORCED_CHANGE_AFTER_TEMP = "仮パスワードで接続した場合は、パスワードの変更が必要です。"
-PASSWORD_RULE = "パスワードは8桁～12桁の半角英数字で設定してください。数字のみの設定はできません。"
+PASSWORD_RULE = (
+    "パスワードは{password_min_length}桁～{password_max_length}桁の半角英数字で設定してください。"
+    "数字のみの設定はできません。"
+)
 PASSWORD_ADVICE = (
     "なお、不正アクセスを防止するため、他人が推測しにくいパスワード（誕生日や電話番号以外）を"
     "設定し、定期的に変更するようにしてください。"
@@ -88,7 +103,7 @@ SAME_AS_CURRENT_RULE = (
 )
 # Assumed (not in the guide): what the screens say around the guide's words.
 FORCED_CHANGE_AFTER_EXPIRY = (
-    "パスワードの有効期限（60日間）が過ぎました。パスワードを変更してください。"
+    "パスワードの有効期限（{password_valid_days}日間）が過ぎました。パスワードを変更してください。"
 )
 PASSWORD_CHANGED_FORCED = "パスワードを変更しました。新しいパスワードで、再度ログインしてください。"
 PASSWORD_CHANGED_FOR = "{number}（{kind}）のパスワードを変更しました。"
@@ -104,17 +119,18 @@ SERVICES_IN_USE = "ご利用中のサービス"
 # Messages. The guide gives none of these texts; they follow domain-notes §5 (assumed).
 ERR_LOGIN_FAILED = "電話番号またはパスワードが正しくありません。"
 ERR_PASSWORD_VOID = (
-    "パスワードの入力を連続して10回間違えたため、パスワードが無効になりました。"
+    "パスワードの入力を連続して{password_max_failures}回間違えたため、パスワードが無効になりました。"
     "仮パスワード設定用アクセス番号（{access}）へお電話のうえ、仮パスワードを設定してください。"
 )
 ERR_TEMP_VOID = (
-    "仮パスワードが無効になりました（連続して3回の誤り、または設定後24時間以上の経過）。"
+    "仮パスワードが無効になりました（連続して{temp_password_max_failures}回の誤り、"
+    "または設定後{temp_password_valid_hours}時間以上の経過）。"
     "仮パスワード設定用アクセス番号（{access}）へお電話のうえ、再度仮パスワードを設定してください。"
 )
 ERR_ALREADY_LOGGED_IN = (
     "同一の電話番号・パスワードで同時に複数のログインはできません。"
     "ログアウトしてから、もう一度ログインしてください。ブラウザの閉じるボタン（×）で終了した場合は、"
-    "{minutes}分ほど経ってからログインしてください。"
+    "{idle_timeout_minutes}分ほど経ってからログインしてください。"
 )
 ERR_TIMED_OUT = (
     "しばらくなにも操作しなかったため、自動的にログアウトされました。"
@@ -127,7 +143,10 @@ ERR_STALE_WINDOW = (
 ERR_CURRENT_REQUIRED = "現在のパスワードを入力してください。"
 ERR_CURRENT_WRONG = "現在のパスワードが正しくありません。"
 ERR_NEW_REQUIRED = "新しいパスワードを入力してください。"
-ERR_NEW_FORMAT = "新しいパスワードは8桁～12桁の半角英数字で入力してください。"
+ERR_NEW_FORMAT = (
+    "新しいパスワードは{password_min_length}桁～{password_max_length}桁の半角英数字で"
+    "入力してください。"
+)
 ERR_NEW_DIGITS_ONLY = "新しいパスワードは数字のみの設定はできません。英字を含めてください。"
 ERR_CONFIRM_REQUIRED = "新しいパスワード（確認用）を入力してください。"
 ERR_CONFIRM_MISMATCH = "新しいパスワードと新しいパスワード（確認用）が一致しません。"
@@ -228,7 +247,6 @@ IN_ERR_CALLER = "発信者番号は、0から始まる半角数字10桁（ハイ
 IN_ERR_PAGES = "枚数は1～99の半角数字で入力してください。"
 IN_ERR_SELF = "着信先と同じ電話番号からは着信させられません。"
 IN_ERR_NUMBER = "着信先の電話番号が見つかりません。"
-PHONE_CHARGE = "通話料 {yen}円（税込{yen_tax}円）／通話時間 {minutes}分{seconds:02d}秒"
 
 # ワンタイムパスワード (SPEC §7, §13).
 OTP_CHOICE_TITLE = "ワンタイムパスワード利用選択"
@@ -258,18 +276,18 @@ OTP_VERIFY_HINT = (
     "ワンタイムパスワード受信用メールアドレスを変更する際に利用します。"
 )
 OTP_VERIFY_ID_RULE = (
-    "確認用IDは「8～12桁の半角英数字」の文字を登録してください。英字は大文字、小文字どちらも"
+    "確認用IDは「{verify_min_length}～{verify_max_length}桁の半角英数字」の文字を登録してください。英字は大文字、小文字どちらも"
     "利用できます。英字大文字のみ、英字小文字のみ、数字のみは利用できません。"
 )
 OTP_VERIFY_PASSWORD_RULE = (
-    "確認用パスワードは「8～12桁の半角英数字」の文字を登録してください。英字は大文字、小文字"
+    "確認用パスワードは「{verify_min_length}～{verify_max_length}桁の半角英数字」の文字を登録してください。英字は大文字、小文字"
     "どちらも利用できます。英字、数字の両方の文字の組み合わせが必要です。"
 )
 OTP_CONFIRM_TEXT = "入力した内容が正しいことを確認し、「登録」をクリックしてください。"
 OTP_PROVISIONAL_TEXT = (
     "登録したワンタイムパスワード受信用メールアドレスに届く「メールアドレスの本登録お手続きURL」の"
-    "リンクをクリックしてください。「メールアドレスの本登録お手続きURL」の有効期限は24時間です。"
-    "24時間を経過した場合は、再度ひかり電話設定サイトにログインしてお手続きをお願いします。"
+    "リンクをクリックしてください。「メールアドレスの本登録お手続きURL」の有効期限は"
+    "{registration_url_valid_hours}時間です。{registration_url_valid_hours}時間を経過した場合は、再度ひかり電話設定サイトにログインしてお手続きをお願いします。"
 )
 OTP_REGISTERED_TEXT = (
     "「ワンタイムパスワードを送信」をクリックし、ワンタイムパスワード受信用メールアドレスに届く"
@@ -295,7 +313,8 @@ MAIL_REGISTRATION_BODY = (
     "ひかり電話設定サイトをご利用いただきありがとうございます。\n\n"
     "下記の「メールアドレスの本登録お手続きURL」にアクセスし、本登録を完了してください。\n\n"
     "メールアドレスの本登録お手続きURL\n{url}\n\n"
-    "※有効期限は24時間（{deadline}まで）です。24時間を経過した場合は、"
+    "※有効期限は{registration_url_valid_hours}時間（{deadline}まで）です。"
+    "{registration_url_valid_hours}時間を経過した場合は、"
     "再度ひかり電話設定サイトにログインしてお手続きをお願いします。\n"
     "※このメールは送信専用のアドレスから送信しています。\n"
 )
@@ -303,13 +322,17 @@ MAIL_OTP_SUBJECT = "【ひかり電話設定サイト】ワンタイムパスワ
 MAIL_OTP_BODY = (
     "ひかり電話設定サイトのワンタイムパスワードをお知らせします。\n\n"
     "ワンタイムパスワード：{code}\n\n"
-    "有効期限：{deadline}（{minutes}分間）\n"
+    "有効期限：{deadline}（{otp_valid_minutes}分間）\n"
     "※ワンタイムパスワードは1回のみ有効です。新しく送信すると、前のワンタイムパスワードは使えません。\n"
 )
 ERR_OTP_ADDRESS = "ワンタイムパスワード受信用メールアドレスを正しく入力してください。"
-ERR_VERIFY_ID_FORMAT = "確認用IDは8～12桁の半角英数字で入力してください。"
+ERR_VERIFY_ID_FORMAT = (
+    "確認用IDは{verify_min_length}～{verify_max_length}桁の半角英数字で入力してください。"
+)
 ERR_VERIFY_ID_KINDS = "確認用IDに英字大文字のみ、英字小文字のみ、数字のみは利用できません。"
-ERR_VERIFY_PASSWORD_FORMAT = "確認用パスワードは8～12桁の半角英数字で入力してください。"
+ERR_VERIFY_PASSWORD_FORMAT = (
+    "確認用パスワードは{verify_min_length}～{verify_max_length}桁の半角英数字で入力してください。"
+)
 ERR_VERIFY_PASSWORD_KINDS = "確認用パスワードは英字と数字を組み合わせてください。"
 ERR_VERIFY_MISMATCH = "確認用IDまたは確認用パスワードが正しくありません。"
 ERR_OTP_CHOICE = "ワンタイムパスワードを利用するか、利用しないかを選択してください。"
@@ -320,7 +343,8 @@ ERR_OTP_EXPIRED = (
     "「ワンタイムパスワードを送信」から、もう一度送信してください。"
 )
 ERR_REGISTRATION_URL = (
-    "このメールアドレスの本登録お手続きURLは、有効期限（24時間）が切れているか、すでに使用されています。"
+    "このメールアドレスの本登録お手続きURLは、有効期限（{registration_url_valid_hours}時間）が"
+    "切れているか、すでに使用されています。"
     "再度ひかり電話設定サイトにログインしてお手続きをお願いします。"
 )
 ERR_MAIL_NOT_SENT = (
@@ -363,7 +387,10 @@ VW_NOT_SET = "未登録"
 VW_RING = "呼出秒数"
 VW_RING_FOR = "{mode}の呼出秒数"
 VW_RING_VALUE = "{seconds}秒"
-VW_SWITCH_TEXT = "転送の方法を選択してください。無応答時転送の呼出秒数は{min}～{max}秒です。"
+VW_SWITCH_TEXT = (
+    "転送の方法を選択してください。無応答時転送の呼出秒数は"
+    "{voice_warp_min_ring_seconds}～{voice_warp_max_ring_seconds}秒です。"
+)
 VW_MODE = "転送の方法"
 # Transfer modes (domain-notes §2): key -> name; stop last, as production's radios r1… stop.
 VW_STOP = "stop"
@@ -382,8 +409,10 @@ VW_MODES_WITH_RING = (VW_NO_ANSWER, VW_NO_ANSWER_BUSY)
 
 NOTICE_TITLE = {CALL_NOTICE: "着信お知らせメール設定", FAX_NOTICE: "FAXお知らせメール設定"}
 NOTICE_TEXT = {
-    CALL_NOTICE: "着信があったときにお知らせするメールアドレスを{max}件まで登録できます。",
-    FAX_NOTICE: "FAXを受信したときにお知らせするメールアドレスを{max}件まで登録できます。",
+    CALL_NOTICE: "着信があったときにお知らせするメールアドレスを"
+    "{notification_max_addresses}件まで登録できます。",
+    FAX_NOTICE: "FAXを受信したときにお知らせするメールアドレスを"
+    "{notification_max_addresses}件まで登録できます。",
 }
 NOTICE_ADDRESS = "お知らせ先メールアドレス{n}"
 NOTICE_CONDITION = "送信条件"
@@ -398,7 +427,7 @@ FAX_MENU_TITLE = "FAXお知らせメール サービスメニュー"
 FAX_SETTINGS_BUTTON = "メールアドレス設定"
 FAX_LIST_BUTTON = "受信FAX一覧"
 FAX_LIST_TITLE = "受信FAX一覧"
-FAX_LIST_TEXT = "受信したFAXは、受信から{days}日間、PDFで表示できます。"
+FAX_LIST_TEXT = "受信したFAXは、受信から{fax_retention_days}日間、PDFで表示できます。"
 FAX_LIST_EMPTY = "表示できるFAXはありません。"
 FAX_RECEIVED = "受信日時"
 FAX_SENDER = "送信元電話番号"
@@ -417,19 +446,24 @@ ERR_VW_DEST_SELF = "転送先電話番号{entry}に、設定する電話番号�
 ERR_VW_SELECTED_EMPTY = "使用する転送先（転送先{entry}）の転送先電話番号を入力してください。"
 ERR_VW_CHOICE = "使用する転送先を選択してください。"
 ERR_VW_MODE = "転送の方法を選択してください。"
-ERR_VW_RING = "{field}は{min}～{max}の半角数字で入力してください。"
+ERR_VW_RING = (
+    "{field}は{voice_warp_min_ring_seconds}～{voice_warp_max_ring_seconds}の半角数字で"
+    "入力してください。"
+)
 ERR_VW_NO_DESTINATION = (
     "使用する転送先の転送先電話番号が登録されていないため、転送を開始できません。"
     "「転送先電話番号設定」で登録してください。"
 )
 ERR_NOTICE_ADDRESS = "お知らせ先メールアドレス{n}を正しく入力してください（半角、128文字以内）。"
 ERR_NOTICE_DUPLICATE = "お知らせ先メールアドレス{n}は、お知らせ先メールアドレス{first}と同じです。"
-ERR_NOTICE_TOO_MANY = "お知らせ先メールアドレスは{max}件まで登録できます。"
+ERR_NOTICE_TOO_MANY = "お知らせ先メールアドレスは{notification_max_addresses}件まで登録できます。"
 ERR_NOTICE_NONE = "お知らせ先メールアドレスを1件以上入力してください。"
 ERR_NOTICE_CONDITION = "送信条件を選択してください。"
 ERR_NUMBER_CHOICE = "設定する電話番号を選択してください。"
 ERR_SERVICE_NOT_IN_REACH = "選択した電話番号のこのサービスは、このログインでは設定できません。"
-ERR_FAX_GONE = "このFAXは保存期間（{days}日間）を過ぎたか、存在しないため、表示できません。"
+ERR_FAX_GONE = (
+    "このFAXは保存期間（{fax_retention_days}日間）を過ぎたか、存在しないため、表示できません。"
+)
 ERR_CHANGED_ELSEWHERE = (
     "確認中に別の画面または電話（142）で設定が変更されました。もう一度入力してください。"
 )
@@ -481,7 +515,7 @@ MAIL_FAX_BODY = (
     "着信先電話番号：{number}\n"
     "枚数：{pages}枚\n\n"
     "受信したFAXは、ひかり電話設定サイトにログインし、"
-    "「FAXお知らせメール」の「受信FAX一覧」から{days}日間ご覧いただけます。\n"
+    "「FAXお知らせメール」の「受信FAX一覧」から{fax_retention_days}日間ご覧いただけます。\n"
     "{url}\n\n"
     "※このメールは送信専用のアドレスから送信しています。\n"
 )
@@ -516,7 +550,10 @@ VW_IVR_DESTINATION_READBACK = (
 )
 VW_IVR_UPDATING = "設定を更新しています。"
 VW_IVR_DESTINATION_DONE = "転送先リスト{entry}番への登録が完了しました。"
-VW_IVR_RING_ENTRY = "呼出秒数を{min}から{max}の数字で入力し、最後に＃を押してください。"
+VW_IVR_RING_ENTRY = (
+    "呼出秒数を{voice_warp_min_ring_seconds}から{voice_warp_max_ring_seconds}の数字で入力し、"
+    "最後に＃を押してください。"
+)
 VW_IVR_RING_DONE = "呼出秒数を{seconds}秒に設定しました。"
 VW_IVR_OTHER_MENU = "転送先リストを選択する場合は０を押してください。"
 VW_IVR_LIST_CHOICE = "使用する転送先リストの番号を、１から４で押してください。"

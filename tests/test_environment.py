@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import signal
 import smtplib
 import socket
@@ -9,11 +10,14 @@ import subprocess
 import sys
 import urllib.request
 from email.message import EmailMessage
+from pathlib import Path
 
 import pytest
 
 from mock_site import cli, config, seed
 from mock_site.environment import Environment, PortInUse
+
+ROOT = Path(__file__).resolve().parent.parent
 
 FREE_PORTS = ("--home-port", "0", "--east-port", "0", "--west-port", "0", "--smtp-port", "0")
 
@@ -96,8 +100,12 @@ def test_reset_restores_seeded_lines_clock_and_inbox(env):
     assert env.mailbox.all() == []
 
 
-def test_readme_lists_every_setting():
-    with open("README.md", encoding="utf-8") as readme:
-        text = readme.read()
-    missing = [name for name, *_ in config.describe() if f"`{name}`" not in text]
-    assert missing == []
+def test_the_settings_doc_is_generated_from_config():
+    text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    table = re.search(r"<!-- settings:[^>]*-->\n(.*?)\n<!-- /settings -->", text, re.S).group(1)
+    assert table == cli.settings_table(), "docs/settings.md is out of date: run `make docs`"
+    assert all(f"| `{name}` |" in table for name, *_ in config.describe())
+
+
+def test_the_readme_stays_a_front_door():
+    assert len((ROOT / "README.md").read_text(encoding="utf-8")) <= 10_000

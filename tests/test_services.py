@@ -17,6 +17,8 @@ from mock_site.store import NoticeMail, VoiceWarp
 
 from .test_site import HOSTILE, login, screen_title
 
+DEFAULTS = Settings()  # the rules' numbers, as the environment starts
+
 PASSWORD = "abcd1234"
 OWN = "0311112222"
 MOBILE = "09012345678"
@@ -112,7 +114,7 @@ def test_ring_errors_name_the_field_of_the_mode(mode, ring):
     warp = VoiceWarp(destinations=[MOBILE, "", "", ""])
     _, errors = rules.switch_errors(mode, ring, warp, Settings())
     field = W.VW_RING_FOR.format(mode=W.VW_MODES[mode])
-    assert errors == [W.ERR_VW_RING.format(field=field, min=5, max=60)]
+    assert errors == [W.fill(W.ERR_VW_RING, DEFAULTS, field=field)]
 
 
 A = "a@example.jp"
@@ -121,7 +123,7 @@ ADDRESSES = [
     pytest.param([A], [], id="one"),
     pytest.param([f"u{i}@example.jp" for i in range(5)], [], id="five"),
     pytest.param(["", A, ""], [], id="gaps-are-skipped"),
-    pytest.param([f"u{i}@example.jp" for i in range(6)], [W.ERR_NOTICE_TOO_MANY.format(max=5)],
+    pytest.param([f"u{i}@example.jp" for i in range(6)], [W.fill(W.ERR_NOTICE_TOO_MANY, DEFAULTS)],
                  id="six"),
     pytest.param([], [W.ERR_NOTICE_NONE], id="none"),
     pytest.param(["", ""], [W.ERR_NOTICE_NONE], id="only-empty"),
@@ -139,7 +141,7 @@ ADDRESSES = [
 
 @pytest.mark.parametrize(("addresses", "errors"), ADDRESSES)
 def test_notification_address_rules(addresses, errors):
-    assert rules.address_errors(addresses, 5) == errors
+    assert rules.address_errors(addresses, DEFAULTS) == errors
 
 
 # (mode, answered, busy) -> (result, ring seconds); 呼出秒数 15, entry 2 in use
@@ -255,11 +257,11 @@ IVR = [
                  [W.VW_IVR_NO_DESTINATION, AFTER],
                  (["", "", "", ""], 1, W.VW_STOP, None), id="start-without-destination"),
     pytest.param("3" + "45#",
-                 [W.VW_IVR_RING_ENTRY.format(min=5, max=60), W.VW_IVR_RING_DONE.format(seconds=45),
+                 [W.fill(W.VW_IVR_RING_ENTRY, DEFAULTS), W.VW_IVR_RING_DONE.format(seconds=45),
                   AFTER],
                  (["", "", "", ""], 1, W.VW_STOP, 45), id="ring-45"),
     pytest.param("3" + "4#" + "61#" + "*",
-                 [W.VW_IVR_RING_ENTRY.format(min=5, max=60), WRONG, WRONG, W.IVR_WRONG_FINAL],
+                 [W.fill(W.VW_IVR_RING_ENTRY, DEFAULTS), WRONG, WRONG, W.IVR_WRONG_FINAL],
                  (["", "", "", ""], 1, W.VW_STOP, None), id="ring-4-61-then-third-strike"),
     pytest.param("2" + "110#" + OWN + "#",
                  [entry_prompt(), WRONG, WRONG],
@@ -644,7 +646,7 @@ def test_more_than_five_addresses_and_duplicates_are_refused(region):
     twice = submit(client, "/CNM_Disp.do", "/CNM_Confirm.do",
                    {"mailAddress1": A, "mailAddress2": A, "condition": "all"})  # fmt: skip
 
-    assert alerts(too_many) == [W.ERR_NOTICE_TOO_MANY.format(max=5)]
+    assert alerts(too_many) == [W.fill(W.ERR_NOTICE_TOO_MANY, DEFAULTS)]
     assert alerts(twice) == [W.ERR_NOTICE_DUPLICATE.format(n=2, first=1)]
     assert line.contract.call_notice.addresses == []
 

@@ -7,7 +7,12 @@ import re
 import pytest
 
 from mock_site import seed, wording
+from mock_site.config import Settings
 from mock_site.environment import Environment
+
+DEFAULTS = Settings()  # the rules' numbers, as the environment starts
+ERR_VERIFY_ID_FORMAT = wording.fill(wording.ERR_VERIFY_ID_FORMAT, DEFAULTS)
+ERR_VERIFY_PASSWORD_FORMAT = wording.fill(wording.ERR_VERIFY_PASSWORD_FORMAT, DEFAULTS)
 
 
 def csrf_token(client, path: str = "/AGL_Disp.do") -> str:
@@ -231,17 +236,27 @@ def test_otp_can_be_switched_off_per_region(region, setting):
             "",
             [
                 wording.ERR_OTP_ADDRESS,
-                wording.ERR_VERIFY_ID_FORMAT,
-                wording.ERR_VERIFY_PASSWORD_FORMAT,
+                ERR_VERIFY_ID_FORMAT,
+                ERR_VERIFY_PASSWORD_FORMAT,
             ],
         ),
         ("taro@example.jp", "ABCDEFGH", "abcd1234", [wording.ERR_VERIFY_ID_KINDS]),
         ("taro@example.jp", "abcdefgh", "abcd1234", [wording.ERR_VERIFY_ID_KINDS]),
         ("taro@example.jp", "12345678", "abcd1234", [wording.ERR_VERIFY_ID_KINDS]),
-        ("taro@example.jp", "abCD12345678X", "abcd1234", [wording.ERR_VERIFY_ID_FORMAT]),
+        (
+            "taro@example.jp",
+            "abCD12345678X",
+            "abcd1234",
+            [ERR_VERIFY_ID_FORMAT],
+        ),
         ("taro@example.jp", "abCD1234", "12345678", [wording.ERR_VERIFY_PASSWORD_KINDS]),
         ("taro@example.jp", "abCD1234", "abcdefgh", [wording.ERR_VERIFY_PASSWORD_KINDS]),
-        ("taro@example.jp", "ａｂＣＤ１２３４", "abcd1234", [wording.ERR_VERIFY_ID_FORMAT]),
+        (
+            "taro@example.jp",
+            "ａｂＣＤ１２３４",
+            "abcd1234",
+            [ERR_VERIFY_ID_FORMAT],
+        ),
         ("x" * 250 + "@a.jp", "abCD1234", "abcd1234", [wording.ERR_OTP_ADDRESS]),
         ("<script>@a.jp", "abCD1234", "abcd1234", [wording.ERR_OTP_ADDRESS]),
     ],
@@ -249,4 +264,4 @@ def test_otp_can_be_switched_off_per_region(region, setting):
 def test_otp_registration_rules(address, verify_id, verify_password, errors):
     from mock_site.otp.service import registration_errors
 
-    assert registration_errors(address, verify_id, verify_password) == errors
+    assert registration_errors(address, verify_id, verify_password, DEFAULTS) == errors

@@ -95,7 +95,7 @@ class VoiceWarpMenuPage(ServiceScreen):
 
     @property
     def ring(self) -> Locator:
-        """Return the 呼出秒数 (20秒)."""
+        """Return the 呼出秒数 (voice_warp_default_ring_seconds until set)."""
         return self.page.get_by_test_id("vw-ring")
 
     def destinations(self) -> DestinationListPage:

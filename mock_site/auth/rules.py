@@ -45,7 +45,7 @@ def new_password_errors(new: str, confirm: str, settings: Settings) -> list[str]
         and new.isascii()
         and new.isalnum()
     ):
-        errors.append(wording.ERR_NEW_FORMAT)
+        errors.append(wording.fill(wording.ERR_NEW_FORMAT, settings))
     elif new.isdigit():
         errors.append(wording.ERR_NEW_DIGITS_ONLY)
     if not confirm:
@@ -61,14 +61,15 @@ def is_password(value: str, settings: Settings) -> bool:
 
 
 def expires_at(credential: Credential, settings: Settings) -> datetime:
-    """Return when a credential stops working: 24 hours for a 仮パスワード, 60 days otherwise."""
+    """Return when a credential stops working: after temp_password_valid_hours for a 仮パスワード,
+    after password_valid_days otherwise."""
     if credential.kind == TEMPORARY:
         return credential.issued_at + timedelta(hours=settings.temp_password_valid_hours)
     return credential.issued_at + timedelta(days=settings.password_valid_days)
 
 
 def is_expired(credential: Credential, now: datetime, settings: Settings) -> bool:
-    """Tell whether the credential's life is over ("24時間以上経過すると無効")."""
+    """Tell whether the credential's life is over (guide: 「…時間以上経過すると無効」)."""
     return now >= expires_at(credential, settings)
 
 

@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import wording
+from ..config import Settings
 from ..regions import REGIONS
 from ..security import hash_password, verify_password
 from ..store import (
@@ -49,7 +50,8 @@ def authenticate(
 ) -> LoginResult:
     """Check a login and open a session at the screen it must see first.
 
-    Wrong entries count towards the credential's limit (3 for a 仮パスワード, 10 for a パスワード);
+    Wrong entries count towards the credential's limit (temp_password_max_failures for a
+    仮パスワード, password_max_failures for a パスワード);
     a success resets the count. A refusal never tells whether the number exists, except that a
     voided credential says so, as the customer must then set a new one by phone.
     """
@@ -65,7 +67,7 @@ def authenticate(
                 ):
                     credential.void = True
                 if credential.void:
-                    return LoginResult(error=void_message(credential, access))
+                    return LoginResult(error=void_message(credential, access, settings))
             checked = _dummy_hash(env) if credential is None else credential.password_hash
         # The password check (scrypt, a few ms) runs outside the store's lock, so that other
         # requests go on meanwhile; what it decides is applied under the lock, to the credential
@@ -104,19 +106,17 @@ def _conclude(
     """Count a failure, or open the session (under the store's lock)."""
     settings = env.settings
     if credential.void:  # voided meanwhile (by failures alongside this one)
-        return LoginResult(error=void_message(credential, access))
+        return LoginResult(error=void_message(credential, access, settings))
     if not matches:
         credential.failures += 1
         if credential.failures >= rules.failure_limit(credential, settings):
             credential.void = True
-            return LoginResult(error=void_message(credential, access))
+            return LoginResult(error=void_message(credential, access, settings))
         return LoginResult(error=wording.ERR_LOGIN_FAILED)
     credential.failures = 0
     others = [s for s in store.sessions_for(region, number) if s.sid != own_sid]
     if settings.relogin_blocked_until_idle_timeout and others:
-        return LoginResult(
-            error=wording.ERR_ALREADY_LOGGED_IN.format(minutes=settings.idle_timeout_minutes)
-        )
+        return LoginResult(error=wording.fill(wording.ERR_ALREADY_LOGGED_IN, settings))
     for other in others:
         store.close_session(other.sid)
     if own_sid:
@@ -132,10 +132,10 @@ def _conclude(
     return LoginResult(session=store.open_session(region, number, now, stage, reason))
 
 
-def void_message(credential: Credential, access: str) -> str:
+def void_message(credential: Credential, access: str, settings: Settings) -> str:
     """Say that the credential is void and that a new 仮パスワード is set by phone."""
     template = wording.ERR_TEMP_VOID if credential.kind == TEMPORARY else wording.ERR_PASSWORD_VOID
-    return template.format(access=access)
+    return wording.fill(template, settings, access=access)
 
 
 def check_current(env: Environment, number: Number, password: str) -> bool:
@@ -167,7 +167,7 @@ def change_errors(
 
 
 def set_password(env: Environment, number: Number, new: str) -> None:
-    """Give the number a fresh パスワード, valid for 60 days from now."""
+    """Give the number a fresh パスワード, valid for password_valid_days from now."""
     number.credential = Credential(
         PASSWORD, hash_password(new, env.settings.password_hash_method), env.clock.now()
     )

@@ -145,7 +145,7 @@ def forced_change_form():
     reason = (
         wording.FORCED_CHANGE_AFTER_TEMP
         if g.session.reason == service.REASON_TEMP
-        else wording.FORCED_CHANGE_AFTER_EXPIRY
+        else wording.fill(wording.FORCED_CHANGE_AFTER_EXPIRY, env().settings)
     )
     return render_template(
         "auth/change.html",

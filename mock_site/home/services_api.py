@@ -134,7 +134,7 @@ def checked_notice(service: str, value: Any, settings) -> dict[str, Any]:
     addresses = value.get("addresses", [])
     if not isinstance(addresses, list) or not all(isinstance(a, str) for a in addresses):
         raise BadField(service, "addresses: a list of strings")
-    errors = rules.address_errors(addresses, settings.notification_max_addresses)
+    errors = rules.address_errors(addresses, settings)
     if errors:
         raise BadField(service, " ".join(errors))
     if "condition" in value:

@@ -10,6 +10,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import wording
+from ..config import Settings
 from ..mail.send import send
 from ..security import hash_password
 from ..security import verify_password as matches_hash
@@ -32,26 +33,30 @@ def digest(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def registration_errors(address: str, verify_id: str, verify_password: str) -> list[str]:
+def registration_errors(
+    address: str, verify_id: str, verify_password: str, settings: Settings
+) -> list[str]:
     """Return what is wrong with the registration fields, in field order (guide p.11)."""
     errors = []
     if not (address and len(address) <= 254 and ADDRESS.match(address)):
         errors.append(wording.ERR_OTP_ADDRESS)
-    if not _alnum_8_12(verify_id):
-        errors.append(wording.ERR_VERIFY_ID_FORMAT)
+    if not _verify_format(verify_id, settings):
+        errors.append(wording.fill(wording.ERR_VERIFY_ID_FORMAT, settings))
     elif verify_id.isdigit() or (
         verify_id.isalpha() and (verify_id.isupper() or verify_id.islower())
     ):
         errors.append(wording.ERR_VERIFY_ID_KINDS)
-    if not _alnum_8_12(verify_password):
-        errors.append(wording.ERR_VERIFY_PASSWORD_FORMAT)
+    if not _verify_format(verify_password, settings):
+        errors.append(wording.fill(wording.ERR_VERIFY_PASSWORD_FORMAT, settings))
     elif verify_password.isdigit() or not any(c.isdigit() for c in verify_password):
         errors.append(wording.ERR_VERIFY_PASSWORD_KINDS)
     return errors
 
 
-def _alnum_8_12(value: str) -> bool:
-    return 8 <= len(value or "") <= 12 and value.isascii() and value.isalnum()
+def _verify_format(value: str, settings: Settings) -> bool:
+    length = len(value or "")
+    within = settings.verify_min_length <= length <= settings.verify_max_length
+    return within and value.isascii() and value.isalnum()
 
 
 def verify_matches(env: Environment, number: Number, verify_id: str, verify_password: str) -> bool:
@@ -68,8 +73,11 @@ def register_provisionally(env: Environment, number: Number, draft: dict, site_u
     token = secrets.token_urlsafe(32)
     expires = env.clock.now() + timedelta(hours=env.settings.registration_url_valid_hours)
     url = f"{site_url}AOR_Regist.do?token={token}"
-    body = wording.MAIL_REGISTRATION_BODY.format(
-        url=url, deadline=expires.strftime("%Y年%m月%d日 %H:%M")
+    body = wording.fill(
+        wording.MAIL_REGISTRATION_BODY,
+        env.settings,
+        url=url,
+        deadline=expires.strftime("%Y年%m月%d日 %H:%M"),
     )
     send(env, draft["address"], wording.MAIL_REGISTRATION_SUBJECT, body)
     number.otp.pending = {
@@ -125,14 +133,12 @@ def take_ticket(env: Environment, region: str, ticket: str) -> Number | None:
 
 
 def send_code(env: Environment, number: Number) -> None:
-    """Mail a fresh code (6 digits, 10 minutes, single use); it replaces any older one."""
+    """Mail a fresh code (otp_digits long, valid otp_valid_minutes, single use) in place of any."""
     settings = env.settings
     code = f"{secrets.randbelow(10**settings.otp_digits):0{settings.otp_digits}d}"
     expires = env.clock.now() + timedelta(minutes=settings.otp_valid_minutes)
-    body = wording.MAIL_OTP_BODY.format(
-        code=code,
-        deadline=expires.strftime("%Y年%m月%d日 %H:%M"),
-        minutes=settings.otp_valid_minutes,
+    body = wording.fill(
+        wording.MAIL_OTP_BODY, settings, code=code, deadline=expires.strftime("%Y年%m月%d日 %H:%M")
     )
     send(env, number.otp.address, wording.MAIL_OTP_SUBJECT, body)
     number.otp.code_hash = digest(code)

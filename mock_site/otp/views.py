@@ -106,7 +106,9 @@ def register():
     errors: list[str] = []
     if form.validate_on_submit():
         address, verify_id = (form.address.data or "").strip(), form.verify_id.data or ""
-        errors = service.registration_errors(address, verify_id, form.verify_password.data or "")
+        errors = service.registration_errors(
+            address, verify_id, form.verify_password.data or "", env().settings
+        )
         if (
             not errors
             and change
@@ -166,7 +168,7 @@ def registered():
             return render_template(
                 "error.html",
                 title=wording.OTP_REGISTERED_TITLE,
-                message=wording.ERR_REGISTRATION_URL,
+                message=wording.fill(wording.ERR_REGISTRATION_URL, env().settings),
             ), 410
         ticket = service.complete_registration(found)
     form = TicketForm(ticket=ticket)
@@ -185,7 +187,7 @@ def send_first_code():
             return render_template(
                 "error.html",
                 title=wording.OTP_REGISTERED_TITLE,
-                message=wording.ERR_REGISTRATION_URL,
+                message=wording.fill(wording.ERR_REGISTRATION_URL, env().settings),
             ), 410
         opened = env().store.open_session(
             region_key(), found.number, env().clock.now(), stage=OTP_CODE

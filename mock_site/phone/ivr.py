@@ -118,7 +118,7 @@ class TempPasswordIvr:
         return [wording.IVR_WRONG]
 
     def _complete(self, password: str) -> None:
-        """Set the line's unit and the target's 仮パスワード, valid from now for 24 hours."""
+        """Set the line's unit and the target's 仮パスワード, valid temp_password_valid_hours."""
         env, line = self.env, self.line
         with env.store.transaction():
             if line.auth_unit != self.unit and env.settings.unit_change_voids_passwords:

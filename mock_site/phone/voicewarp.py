@@ -74,13 +74,7 @@ class VoiceWarpIvr:
             return [wording.VW_IVR_DESTINATION_ENTRY.format(entry=self.warp.selected)]
         if key == "3":
             self.step = "ring"
-            settings = self.env.settings
-            return [
-                wording.VW_IVR_RING_ENTRY.format(
-                    min=settings.voice_warp_min_ring_seconds,
-                    max=settings.voice_warp_max_ring_seconds,
-                )
-            ]
+            return [wording.fill(wording.VW_IVR_RING_ENTRY, self.env.settings)]
         if key == "4":
             self.step = "other"
             return [wording.VW_IVR_OTHER_MENU]

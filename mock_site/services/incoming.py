@@ -189,12 +189,12 @@ class Switchboard:
             "caller": caller_name(record.caller),
             "number": format_number(record.number),
             "pages": record.pages,
-            "days": env.settings.fax_retention_days,
             "outcome": wording.MAIL_CALL_OUTCOMES[record.outcome.result],
             "url": f"{env.url(record.region)}/FNR_Disp.do" if record.region in env.ports else "",
         }
         if service == wording.FAX_NOTICE:
-            subject, body = wording.MAIL_FAX_SUBJECT, wording.MAIL_FAX_BODY.format(**values)
+            subject = wording.MAIL_FAX_SUBJECT
+            body = wording.fill(wording.MAIL_FAX_BODY, env.settings, **values)
         else:
             subject, body = wording.MAIL_CALL_SUBJECT, wording.MAIL_CALL_BODY.format(**values)
         name = wording.SERVICE_NAMES[service]

@@ -91,25 +91,22 @@ def parse_ring(text: str | None, settings: Settings) -> int | None:
 
 def ring_error(field: str, settings: Settings) -> str:
     """Return the 呼出秒数 error naming the field."""
-    return wording.ERR_VW_RING.format(
-        field=field,
-        min=settings.voice_warp_min_ring_seconds,
-        max=settings.voice_warp_max_ring_seconds,
-    )
+    return wording.fill(wording.ERR_VW_RING, settings, field=field)
 
 
-def address_errors(addresses: Sequence[str], limit: int) -> list[str]:
+def address_errors(addresses: Sequence[str], settings: Settings) -> list[str]:
     """Return what is wrong with the notification addresses, in field order.
 
-    Empty fields are skipped; at least one address, at most limit, each well formed and
-    different from the others (compared without regard to case).
+    Empty fields are skipped; at least one address, at most notification_max_addresses, each
+    well formed and different from the others (compared without regard to case).
     """
+    limit = settings.notification_max_addresses
     errors = []
     filled = [(n, text) for n, text in enumerate(addresses, start=1) if text]
     if not filled:
         return [wording.ERR_NOTICE_NONE]
     if len(filled) > limit or len(addresses) > limit:
-        errors.append(wording.ERR_NOTICE_TOO_MANY.format(max=limit))
+        errors.append(wording.fill(wording.ERR_NOTICE_TOO_MANY, settings))
     seen: dict[str, int] = {}
     for n, text in filled:
         if len(text) > MAX_ADDRESS_LENGTH or not ADDRESS.fullmatch(text) or not text.isascii():

@@ -286,7 +286,6 @@ def vw_switch_form():
 
 def vw_switch_page(form: SwitchForm, errors: list[str]) -> str:
     form.form_token.data = issue_form_token()
-    settings = env().settings
     return render(
         "services/vw_switch.html",
         form=form,
@@ -302,8 +301,6 @@ def vw_switch_page(form: SwitchForm, errors: list[str]) -> str:
             wording.VW_NO_ANSWER_BUSY: "r4",
             wording.VW_STOP: "stop",
         },
-        min=settings.voice_warp_min_ring_seconds,
-        max=settings.voice_warp_max_ring_seconds,
     )
 
 
@@ -415,7 +412,6 @@ def notice_page(service: str, form: NoticeForm, addresses: list[str], errors) ->
         errors=errors,
         service=service,
         addresses=shown,
-        limit=limit,
         back=url_for(screens[3]),
         confirm_url=url_for(screens[1]),
     )
@@ -439,7 +435,7 @@ def notice_confirm(service: str):
     addresses = posted_addresses()
     if not form.validate_on_submit():
         return notice_page(service, form, addresses, form_errors(form))
-    errors = rules.address_errors(addresses, env().settings.notification_max_addresses)
+    errors = rules.address_errors(addresses, env().settings)
     is_call = service == wording.CALL_NOTICE
     if is_call:
         errors += rules.condition_errors(form.condition.data)
@@ -535,7 +531,6 @@ def fax_list():
     return render(
         "services/fax_list.html",
         faxes=faxes,
-        days=env().settings.fax_retention_days,
         caller_name=caller_name,
     )
 
@@ -551,7 +546,7 @@ def fax_view():
         return render_template(
             "error.html",
             title=wording.NOT_FOUND_TITLE,
-            message=wording.ERR_FAX_GONE.format(days=env().settings.fax_retention_days),
+            message=wording.fill(wording.ERR_FAX_GONE, env().settings),
             back=url_for("services.fax_list"),
         ), 404
     response = Response(fax_pdf(fax, g.target.number), mimetype="application/pdf")
