@@ -243,13 +243,7 @@ def test_choice_change_switches_off_and_on(page: Page, otp_line, mailbox, site_u
         pytest.param(
             "a@example.jp", "12345678", "abcd1234", wording.ERR_VERIFY_ID_KINDS, id="id-digits-only"
         ),
-        pytest.param(
-            "a@example.jp",
-            "abc123",
-            "abcd1234",
-            ERR_VERIFY_ID_FORMAT,
-            id="id-short",
-        ),
+        pytest.param("a@example.jp", "abc123", "abcd1234", ERR_VERIFY_ID_FORMAT, id="id-short"),
         pytest.param(
             "a@example.jp",
             "abCD1234",

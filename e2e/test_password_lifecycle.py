@@ -81,18 +81,8 @@ def test_forced_change_comes_before_anything_else(
     [
         pytest.param("", "", [wording.ERR_NEW_REQUIRED, wording.ERR_CONFIRM_REQUIRED], id="empty"),
         pytest.param("abc1234", "abc1234", ERR_NEW_FORMAT, id="seven-chars"),
-        pytest.param(
-            "abcdef1234567",
-            "abcdef1234567",
-            ERR_NEW_FORMAT,
-            id="thirteen",
-        ),
-        pytest.param(
-            "ａｂｃｄ１２３４",
-            "ａｂｃｄ１２３４",
-            ERR_NEW_FORMAT,
-            id="full-width",
-        ),
+        pytest.param("abcdef1234567", "abcdef1234567", ERR_NEW_FORMAT, id="thirteen"),
+        pytest.param("ａｂｃｄ１２３４", "ａｂｃｄ１２３４", ERR_NEW_FORMAT, id="full-width"),
         pytest.param("abcd-1234", "abcd-1234", ERR_NEW_FORMAT, id="symbol"),
         pytest.param("12345678", "12345678", wording.ERR_NEW_DIGITS_ONLY, id="digits-only"),
         pytest.param("abcd1234", "abcd1235", wording.ERR_CONFIRM_MISMATCH, id="mismatch"),
