@@ -58,9 +58,10 @@ e2e: setup ## the whole browser suite against the embedded mock, in parallel, wi
 		--html=$(RESULTS)/e2e-report.html --self-contained-html $(PYTEST_ARGS) \
 	|| { status=$$?; [ $$status -ne 1 ] || [ "$(EVIDENCE)" != rerun ] || $(E2E_RERUN); exit $$status; }
 
-lint: $(STAMP) ## ruff, formatting, and no fixed waits in the suite
+lint: $(STAMP) ## ruff, formatting, the import contracts (pyproject.toml), no fixed waits in the suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	@! grep -rnE 'time\.sleep\(|wait_for_timeout\(' e2e fixtures conftest.py \
 		|| { echo "fixed waits in the suite: move the mock's clock or use expect"; exit 1; }
 

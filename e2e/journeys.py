@@ -20,9 +20,9 @@ from mock_site.regions import REGIONS
 
 from .pages.home import InboxPage
 from .pages.login import LoginPage
-from .pages.otp import OtpEntryPage, OtpRegisteredPage
+from .pages.otp import OtpChoicePage, OtpEntryPage, OtpRegisteredPage
 from .pages.phone import SoftphonePage
-from .pages.services import FaxMenuPage, VoiceWarpMenuPage
+from .pages.services import ENTRY_SCREENS, FaxMenuPage, VoiceWarpMenuPage
 from .pages.top import TopPage
 
 Step = Callable[[str], AbstractContextManager]
@@ -173,8 +173,6 @@ def register_otp_and_log_in(
 ) -> TopPage:
     """Choose the ワンタイムパスワード, register, open the mailed URL, send and enter the code
     (steps 7–13). Logs in first unless logged_in (the choice screen is then showing)."""
-    from .pages.otp import OtpChoicePage
-
     reader = mail_reader(mail)
     if logged_in:
         choice = OtpChoicePage(page, site_url)
@@ -214,8 +212,6 @@ def enter_code(page: Page, site_url: str, code: str, step: Step = no_steps) -> T
 
 def decline_otp(page: Page, site_url: str, step: Step = no_steps) -> TopPage:
     """On the choice screen: 「利用しない」, 「次へ」, 「同意する」 (steps 14–16)."""
-    from .pages.otp import OtpChoicePage
-
     with step(login_step(14)):
         choice = OtpChoicePage(page, site_url)
         expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
@@ -303,8 +299,6 @@ def open_service(top: TopPage, service: str, number: str | None = None, step: St
         choice = top.choose_number_for(service)
         expect(choice.heading).to_have_text(wording.NUMBER_CHOICE_TITLE)
     with step(service_step("number")):
-        from .pages.services import ENTRY_SCREENS
-
         return choice.choose(number, ENTRY_SCREENS[service])
 
 

@@ -131,7 +131,7 @@ def test_a_failing_step_exits_non_zero_and_names_the_step(tmp_path, hikari):
         hikari.home_url,
         "--guide",
         str(tmp_path),
-        env={"HIKARI_SCENARIOS": "fixtures.scenarios_for_tests"},
+        env={"HIKARI_SCENARIOS": "e2e.scenarios.for_tests"},
     )
 
     assert result.returncode == 1
@@ -166,7 +166,7 @@ def login_caption(n: int) -> str:
 
 def test_the_readme_example_scenario_runs_as_written(hikari):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = (ROOT / "fixtures" / "scenario_example.py").read_text(encoding="utf-8")
+    example = (ROOT / "e2e" / "scenarios" / "example.py").read_text(encoding="utf-8")
     code = re.search(r"\*\*Adding a scenario\*\*.*?```python\n(.*?)```", readme, re.S).group(1)
     assert (
         code.replace("from playwright", "from __future__ import annotations\n\nfrom playwright", 1)
@@ -175,7 +175,7 @@ def test_the_readme_example_scenario_runs_as_written(hikari):
 
     result = hikari_e2e(
         "run", "busy-forward", "--hikari-url", hikari.home_url,
-        env={"HIKARI_SCENARIOS": "fixtures.scenario_example"},
+        env={"HIKARI_SCENARIOS": "e2e.scenarios.example"},
     )  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr

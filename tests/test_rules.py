@@ -6,8 +6,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from mock_site import wording
-from mock_site.auth import rules
+from mock_site import accounts, wording
+from mock_site import credentials as rules
 from mock_site.clock import JST
 from mock_site.config import Settings
 from mock_site.store import PASSWORD, TEMPORARY, Credential, Line, Number, is_valid_number
@@ -84,9 +84,9 @@ def test_units_decide_login_reach_and_password_change(unit, index, may_log_in, r
     line = line_of(unit)
     number = line.numbers[index]
 
-    assert rules.may_log_in(line, number) is may_log_in
-    assert rules.reach(line, number) == [line.numbers[i] for i in reach]
-    assert rules.password_change_targets(line, number) == [line.numbers[i] for i in change]
+    assert accounts.may_log_in(line, number) is may_log_in
+    assert accounts.reach(line, number) == [line.numbers[i] for i in reach]
+    assert accounts.password_change_targets(line, number) == [line.numbers[i] for i in change]
 
 
 @pytest.mark.parametrize(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, PasswordField, SelectField, StringField
+from wtforms import PasswordField, SelectField, StringField
 from wtforms.validators import InputRequired, ValidationError
 
 from .. import wording
 from ..store import is_valid_number
+from ..web import OneTimeForm
 
 
 def phone_number(form: FlaskForm, field: StringField) -> None:
@@ -33,32 +34,6 @@ class LoginForm(FlaskForm):
         description=wording.PASSWORD_HINT,
         render_kw={"autocomplete": "current-password"},
     )
-
-
-class StaleWindow(Exception):
-    """Raised when a form comes from an older screen than the newest one shown."""
-
-
-class OneTimeForm(FlaskForm):
-    """Carry the one-time token that refuses a form sent from a stale second window."""
-
-    form_token = HiddenField()
-
-    def is_submitted(self) -> bool:
-        """Tell a submission from a request that only shows the screen (see is_display_request)."""
-        from . import is_display_request
-
-        return super().is_submitted() and not is_display_request()
-
-    def validate_on_submit(self, extra_validators=None) -> bool:
-        """Validate as Flask-WTF does, then spend the token; a stale one raises StaleWindow."""
-        if not super().validate_on_submit(extra_validators):
-            return False
-        from . import accept_form_token
-
-        if not accept_form_token(self.form_token.data):
-            raise StaleWindow
-        return True
 
 
 class PasswordChangeForm(OneTimeForm):

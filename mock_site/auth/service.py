@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from .. import wording
+from .. import accounts, wording
+from .. import credentials as rules
 from ..config import Settings
 from ..regions import REGIONS
 from ..security import hash_password, verify_password
@@ -17,15 +17,13 @@ from ..store import (
     READY,
     TEMPORARY,
     Credential,
-    Line,
     Number,
     Store,
 )
 from ..store import Session as ServerSession
-from . import rules
 
 if TYPE_CHECKING:
-    from ..environment import Environment
+    from ..state import State
 
 REASON_TEMP = "temporary"
 REASON_EXPIRED = "expired"
@@ -39,14 +37,8 @@ class LoginResult:
     error: str | None = None
 
 
-def expire_idle_sessions(env: Environment) -> list[ServerSession]:
-    """End every session idle for the timeout or longer (by the mock's clock)."""
-    idle = timedelta(minutes=env.settings.idle_timeout_minutes)
-    return env.store.expire_sessions(env.clock.now() - idle)
-
-
 def authenticate(
-    env: Environment, region: str, number: str, password: str, own_sid: str | None = None
+    env: State, region: str, number: str, password: str, own_sid: str | None = None
 ) -> LoginResult:
     """Check a login and open a session at the screen it must see first.
 
@@ -59,7 +51,7 @@ def authenticate(
     access = REGIONS[region].access_number_display
     while True:
         with env.store.transaction() as store:
-            expire_idle_sessions(env)
+            accounts.expire_idle_sessions(store, env.clock.now(), settings)
             credential = _credential(store, region, number)
             if credential is not None:
                 if credential.kind == TEMPORARY and rules.is_expired(
@@ -88,13 +80,13 @@ def authenticate(
 def _credential(store: Store, region: str, number: str) -> Credential | None:
     """Return the credential a login with this number checks, or None if it may not log in."""
     found = store.find_number(region, number)
-    if found is not None and rules.may_log_in(*found):
+    if found is not None and accounts.may_log_in(*found):
         return found[1].credential
     return None
 
 
 def _conclude(
-    env: Environment,
+    env: State,
     store: Store,
     region: str,
     number: str,
@@ -138,7 +130,7 @@ def void_message(credential: Credential, access: str, settings: Settings) -> str
     return wording.fill(template, settings, access=access)
 
 
-def check_current(env: Environment, number: Number, password: str) -> bool:
+def check_current(env: State, number: Number, password: str) -> bool:
     """Tell whether password is the number's current (temporary or permanent) password."""
     credential = number.credential
     return (
@@ -149,7 +141,7 @@ def check_current(env: Environment, number: Number, password: str) -> bool:
 
 
 def change_errors(
-    env: Environment, login: Number, target: Number, current: str, new: str, confirm: str
+    env: State, login: Number, target: Number, current: str, new: str, confirm: str
 ) -> list[str]:
     """Return every reason to refuse a password change, in the order of the fields."""
     errors = []
@@ -166,22 +158,17 @@ def change_errors(
     return errors
 
 
-def set_password(env: Environment, number: Number, new: str) -> None:
+def set_password(env: State, number: Number, new: str) -> None:
     """Give the number a fresh パスワード, valid for password_valid_days from now."""
     number.credential = Credential(
         PASSWORD, hash_password(new, env.settings.password_hash_method), env.clock.now()
     )
 
 
-def find(env: Environment, session: ServerSession) -> tuple[Line, Number] | None:
-    """Return the line and number a session logged in with."""
-    return env.store.find_number(session.region, session.number)
-
-
 _DUMMY_HASHES: dict[str, str] = {}
 
 
-def _dummy_hash(env: Environment) -> str:
+def _dummy_hash(env: State) -> str:
     method = env.settings.password_hash_method
     if method not in _DUMMY_HASHES:
         _DUMMY_HASHES[method] = hash_password("not-a-password", method)

@@ -2,28 +2,32 @@
 
 from __future__ import annotations
 
-from flask import current_app, flash, g, redirect, render_template, session, url_for
+from flask import Blueprint, flash, g, redirect, render_template, session, url_for
 from wtforms.fields.choices import SelectChoice
 
-from .. import wording
+from .. import accounts, wording
+from .. import credentials as rules
 from ..otp import service as otp_service
-from ..otp.views import continue_after_password
-from ..store import MUST_CHANGE, NOTICE, Number
-from . import (
-    bp,
+from ..otp.flow import continue_after_password
+from ..store import MUST_CHANGE, NOTICE
+from ..web import (
+    OneTimeForm,
     end_session,
     env,
     form_errors,
     forward,
     is_display_request,
     issue_form_token,
+    logged_in,
     login_required,
+    number_kind,
     region_key,
-    rules,
-    service,
     start_session,
 )
-from .forms import LoginForm, LogoutForm, OneTimeForm, PasswordChangeForm
+from . import service
+from .forms import LoginForm, LogoutForm, PasswordChangeForm
+
+bp = Blueprint("auth", __name__)
 
 
 @bp.get("/")
@@ -75,8 +79,8 @@ def login():
 @login_required()
 def top():
     """Show the numbers this login may set, with the services each uses."""
-    line, number = service.find(env(), g.session)
-    numbers = rules.reach(line, number)
+    line, number = logged_in()
+    numbers = accounts.reach(line, number)
     g.session.target = g.session.service_draft = None
     return render_template(
         "auth/top.html",
@@ -107,7 +111,7 @@ def logout():
 def notice():
     """Say when the password ends; 「OK」 goes on to the top screen."""
     form = OneTimeForm()
-    _, number = service.find(env(), g.session)
+    _, number = logged_in()
     if form.validate_on_submit():
         return redirect(url_for(continue_after_password()))
     deadline = rules.expires_at(number.credential, env().settings)
@@ -124,7 +128,7 @@ def notice():
 @login_required(MUST_CHANGE)
 def forced_change_form():
     """Make the customer replace a 仮パスワード or an expired パスワード before anything else."""
-    _, number = service.find(env(), g.session)
+    _, number = logged_in()
     form = PasswordChangeForm()
     errors: list[str] = []
     if form.validate_on_submit():
@@ -164,8 +168,8 @@ def forced_change_form():
 @login_required()
 def change_form():
     """Change the password of this number or, for the 管理者, of any number of the line."""
-    line, number = service.find(env(), g.session)
-    targets = rules.password_change_targets(line, number)
+    line, number = logged_in()
+    targets = accounts.password_change_targets(line, number)
     form = PasswordChangeForm()
     form.number.choices = [
         SelectChoice(n.number, f"{n.display}（{number_kind(n)}）") for n in targets
@@ -203,10 +207,3 @@ def change_form():
         choose_number=len(targets) > 1,
         action=url_for("auth.change_form"),
     )
-
-
-def number_kind(number: Number) -> str:
-    """Name a number as the region's site does: 契約者回線番号, or マイナンバー / 追加番号."""
-    if number.is_contract:
-        return wording.CONTRACT_NUMBER
-    return current_app.config["REGION"].additional_number_name

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, abort, make_response, render_template
 from markupsafe import Markup, escape
 
-from .. import register_error_pages, serve_static_from_memory, wording
+from .. import wording
 from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
+from ..web import register_error_pages, serve_static_from_memory
 
 if TYPE_CHECKING:
     from ..environment import Environment
@@ -31,9 +32,9 @@ def create_home_app(env: Environment) -> Flask:
     register_error_pages(app)
     serve_static_from_memory(app)
 
-    from ..phone.api import bp as phone_api_bp
     from .api import bp as api_bp
     from .mail_api import bp as mail_api_bp
+    from .phone_api import bp as phone_api_bp
     from .services_api import bp as services_api_bp
 
     app.register_blueprint(api_bp)

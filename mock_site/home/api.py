@@ -8,12 +8,12 @@ from datetime import datetime
 from importlib import resources
 from typing import Any
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
-from .. import wording
-from ..auth import rules
+from .. import credentials, wording
 from ..regions import REGIONS
 from ..store import TEMPORARY, Line, StoreError
+from ..web import env
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 
@@ -27,10 +27,6 @@ class BadField(ValueError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
-
-
-def env():
-    return current_app.extensions["hikari"]
 
 
 @bp.errorhandler(BadField)
@@ -177,7 +173,7 @@ def add_line():
     if unit is not None and unit not in wording.UNIT_NAMES:
         raise BadField("auth_unit", f"use one of {', '.join(wording.UNIT_NAMES)}")
     password = optional_str(data, "password")
-    if password is not None and not rules.is_password(password, env().settings):
+    if password is not None and not credentials.is_password(password, env().settings):
         raise BadField("password", "8–12 half-width letters and digits, not digits only")
     temp = optional_str(data, "temp_password")
     digits = env().settings.temp_password_digits
@@ -207,14 +203,10 @@ def add_line():
             password=password,
             temp_password=temp,
             label=label,
+            otp=otp,
         )
     except StoreError as error:
         raise BadField(error.field, str(error)) from error
-    for number in env().login_numbers(line):
-        if otp == "decline":
-            number.otp.choice = "decline"
-        elif otp is not None:
-            number.otp.choice, number.otp.address = "use", otp["address"]
     return jsonify(line_json(line)), 201
 
 

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, current_app, jsonify, request
+from flask import Blueprint, Response, jsonify, request
 
 from ..mail import Fault, MailTimeout
+from ..web import env
 from .api import BadField, allow_only, body
 
 bp = Blueprint("mail_api", __name__, url_prefix="/api/mail")
 MAX_WAIT_SECONDS = 60.0
-
-
-def env():
-    return current_app.extensions["hikari"]
 
 
 @bp.errorhandler(BadField)

@@ -7,7 +7,7 @@ from wtforms import HiddenField, PasswordField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from .. import wording
-from ..auth.forms import OneTimeForm
+from ..web import OneTimeForm
 
 
 class ChoiceForm(OneTimeForm):

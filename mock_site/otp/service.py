@@ -17,13 +17,13 @@ from ..security import verify_password as matches_hash
 from ..store import Number
 
 if TYPE_CHECKING:
-    from ..environment import Environment
+    from ..state import State
 
 USE, DECLINE = "use", "decline"
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
-def enabled(env: Environment, region: str) -> bool:
+def enabled(env: State, region: str) -> bool:
     """Tell whether the region's site offers ワンタイムパスワード (SPEC §12)."""
     return getattr(env.settings, f"otp_{region}")
 
@@ -59,7 +59,7 @@ def _verify_format(value: str, settings: Settings) -> bool:
     return within and value.isascii() and value.isalnum()
 
 
-def verify_matches(env: Environment, number: Number, verify_id: str, verify_password: str) -> bool:
+def verify_matches(env: State, number: Number, verify_id: str, verify_password: str) -> bool:
     """Tell whether the 確認用ID and 確認用パスワード are the ones registered."""
     account = number.otp
     if account.verify_id is None or account.verify_password_hash is None:
@@ -68,7 +68,7 @@ def verify_matches(env: Environment, number: Number, verify_id: str, verify_pass
     return matches_hash(account.verify_password_hash, verify_password or "") and same_id
 
 
-def register_provisionally(env: Environment, number: Number, draft: dict, site_url: str) -> None:
+def register_provisionally(env: State, number: Number, draft: dict, site_url: str) -> None:
     """Mail the 本登録 URL (24 h, single use); keep nothing if the mail cannot be sent."""
     token = secrets.token_urlsafe(32)
     expires = env.clock.now() + timedelta(hours=env.settings.registration_url_valid_hours)
@@ -91,7 +91,7 @@ def register_provisionally(env: Environment, number: Number, draft: dict, site_u
     }
 
 
-def find_by_token(env: Environment, region: str, token: str) -> Number | None:
+def find_by_token(env: State, region: str, token: str) -> Number | None:
     """Return the number whose pending registration this unexpired URL token is."""
     wanted = digest(token or "")
     now = env.clock.now()
@@ -120,7 +120,7 @@ def complete_registration(number: Number) -> str:
     return ticket
 
 
-def take_ticket(env: Environment, region: str, ticket: str) -> Number | None:
+def take_ticket(env: State, region: str, ticket: str) -> Number | None:
     """Return the number this 本登録完了 ticket is for, and spend the ticket."""
     wanted = digest(ticket or "")
     for line in env.store.lines(region):
@@ -132,7 +132,7 @@ def take_ticket(env: Environment, region: str, ticket: str) -> Number | None:
     return None
 
 
-def send_code(env: Environment, number: Number) -> None:
+def send_code(env: State, number: Number) -> None:
     """Mail a fresh code (otp_digits long, valid otp_valid_minutes, single use) in place of any."""
     settings = env.settings
     code = f"{secrets.randbelow(10**settings.otp_digits):0{settings.otp_digits}d}"
@@ -146,7 +146,7 @@ def send_code(env: Environment, number: Number) -> None:
     number.otp.code_failures = 0
 
 
-def check_code(env: Environment, number: Number, code: str) -> str | None:
+def check_code(env: State, number: Number, code: str) -> str | None:
     """Spend the code if it is right; else return the message to show."""
     account = number.otp
     if not code:

@@ -2,54 +2,31 @@
 
 from __future__ import annotations
 
-from flask import flash, g, redirect, render_template, request, url_for
+from flask import Blueprint, flash, g, redirect, render_template, request, url_for
 
 from .. import wording
-from ..auth import (
+from ..mail.send import MailNotSent
+from ..store import OTP_CHOICE, OTP_CODE, READY
+from ..web import (
     end_session,
     env,
     form_errors,
     issue_form_token,
+    logged_in,
     login_required,
     region_key,
     start_session,
 )
-from ..auth import service as auth_service
-from ..mail.send import MailNotSent
-from ..store import OTP_CHOICE, OTP_CODE, READY
-from . import bp, service
+from . import service
+from .flow import send_code_or_flash
 from .forms import ChoiceForm, CodeForm, RegistrationForm, TicketForm
+
+bp = Blueprint("otp", __name__)
 
 
 def number():
     """Return the number entry of the logged-in session."""
-    return auth_service.find(env(), g.session)[1]
-
-
-def continue_after_password() -> str:
-    """After a good password, move the session on and return the endpoint of its next screen:
-    the OTP choice, the OTP entry (its code mailed), or straight the top screen."""
-    g.session.stage = READY
-    if service.enabled(env(), region_key()):
-        account = number().otp
-        if account.choice is None:
-            g.session.stage = OTP_CHOICE
-            return "otp.choice"
-        if account.choice == service.USE and account.address:
-            g.session.stage = OTP_CODE
-            send_code_or_flash(number())
-            return "otp.entry"
-    return "auth.top"
-
-
-def send_code_or_flash(target) -> bool:
-    try:
-        service.send_code(env(), target)
-    except MailNotSent:
-        flash(wording.ERR_OTP_MAIL_NOT_SENT, "error")
-        return False
-    flash(wording.OTP_SENT, "info")
-    return True
+    return logged_in()[1]
 
 
 @bp.route("/AOS_Disp.do", methods=["GET", "POST"])

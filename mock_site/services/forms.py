@@ -7,8 +7,8 @@ from wtforms import BooleanField, HiddenField, RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 
 from .. import wording
-from ..auth.forms import OneTimeForm
 from ..store import VOICE_WARP_ENTRIES
+from ..web import OneTimeForm
 
 
 class ServiceChoiceForm(FlaskForm):

@@ -12,6 +12,7 @@ from functools import wraps
 from typing import Any
 
 from flask import (
+    Blueprint,
     Response,
     flash,
     g,
@@ -21,17 +22,23 @@ from flask import (
     url_for,
 )
 
-from .. import wording
-from ..auth import env, form_errors, issue_form_token, login_required
-from ..auth import rules as auth_rules
-from ..auth import service as auth_service
-from ..auth.forms import OneTimeForm
-from ..auth.views import number_kind
+from .. import accounts, wording
 from ..store import Number, format_number
-from . import bp, rules
+from ..web import (
+    OneTimeForm,
+    env,
+    form_errors,
+    issue_form_token,
+    logged_in,
+    login_required,
+    number_kind,
+)
+from . import rules
 from .forms import DestinationForm, NoticeForm, ServiceChoiceForm, SwitchForm
 from .incoming import caller_name, kept_faxes
 from .pdf import fax_pdf
+
+bp = Blueprint("services", __name__)
 
 ENTRY_SCREENS = {
     wording.VOICE_WARP: "services.vw_menu",
@@ -43,8 +50,8 @@ MAX_ADDRESS_FIELDS = 50  # fields beyond this are not even read
 
 def candidates(service: str) -> list[Number]:
     """Return the numbers this login may set that use the service (SPEC §3, §8)."""
-    line, me = auth_service.find(env(), g.session)
-    return [n for n in auth_rules.reach(line, me) if service in n.services]
+    line, me = logged_in()
+    return [n for n in accounts.reach(line, me) if service in n.services]
 
 
 def for_service(service: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify
 
 from .. import wording
-from ..home.api import BadField, allow_only, body
+from ..phone.network import Call, CallError
 from ..regions import REGIONS
 from ..services.incoming import IncomingError
 from ..store import is_valid_number
-from .network import Call, CallError
+from .api import BadField, allow_only, body
 
 bp = Blueprint("phone_api", __name__, url_prefix="/api/phone")
 

@@ -1,38 +1,12 @@
-"""The guide's rules for numbers, passwords and credentials, as pure functions."""
+"""The guide's rules for passwords and credentials, as pure functions (units: accounts.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from .. import wording
-from ..config import Settings
-from ..store import TEMPORARY, Credential, Line, Number
-
-UNITS_WHERE_EVERY_NUMBER_LOGS_IN = (wording.UNIT_NUMBER, wording.UNIT_ADMIN)
-
-
-def may_log_in(line: Line, number: Number) -> bool:
-    """Tell whether number may log in under its line's unit (SPEC §3)."""
-    if line.auth_unit is None:
-        return False
-    return number.is_contract or line.auth_unit in UNITS_WHERE_EVERY_NUMBER_LOGS_IN
-
-
-def reach(line: Line, number: Number) -> list[Number]:
-    """Return the numbers a login with number may set and change passwords for (SPEC §3)."""
-    if number.is_contract and line.auth_unit in (wording.UNIT_LINE, wording.UNIT_ADMIN):
-        return list(line.numbers)
-    return [number]
-
-
-def password_change_targets(line: Line, number: Number) -> list[Number]:
-    """Return the numbers whose password this login may change (SPEC §9).
-
-    Under 回線単位 only the contract number has a password, so only 管理者 picks among several.
-    """
-    if number.is_contract and line.auth_unit == wording.UNIT_ADMIN:
-        return list(line.numbers)
-    return [number]
+from . import wording
+from .config import Settings
+from .store import TEMPORARY, Credential
 
 
 def new_password_errors(new: str, confirm: str, settings: Settings) -> list[str]:

@@ -1,0 +1,151 @@
+"""The environment's state, apart from its servers: settings, clock, store, mailbox, faults and
+calls, and the seeding of lines (the ワンタイムパスワード choice included).
+
+Everything the sites, the phone and the control API change lives here; environment.py builds
+the apps on a State and serves them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from . import accounts, seed, wording
+from .clock import Clock
+from .config import Settings
+from .mail import Faults, Mailbox
+from .mail.send import MailNotSent
+from .phone import PhoneNetwork
+from .security import hash_password
+from .services.incoming import Switchboard
+from .store import PASSWORD, TEMPORARY, Credential, Line, Store
+
+if TYPE_CHECKING:
+    from faker import Faker
+
+
+class State:
+    """Hold the settings, clock, store, mailbox, faults and calls, and seed lines into them."""
+
+    def __init__(self, settings: Settings | None = None, *, seed_value: int = 2026) -> None:
+        self.initial_settings = self.settings = settings or Settings()
+        self.seed_value = seed_value
+        self.clock = Clock()
+        self.store = Store()
+        self.mailbox = Mailbox(self.clock.now)
+        self.faults = Faults()
+        self.phone = PhoneNetwork(self)
+        self.switchboard = Switchboard(self)
+        # Where the running parts are, for links in mails; set by the environment that serves them.
+        self.site_urls: dict[str, str] = {}
+        self.smtp: tuple[str, int] | None = None
+        self._faker: Faker | None = None
+        self._seed_hashes: dict[str, str] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        """Return to the seeded lines, the wall clock and an empty inbox."""
+        with self.store.transaction():
+            self.store.reset()
+            self.clock.reset()
+            self.mailbox.clear()
+            self.faults.clear()
+            self.settings = self.initial_settings
+            self.phone.reset()
+            self.switchboard.reset()
+            self._faker = None
+            self.seeded = seed.default_lines(self.seed_value)
+            for seeded in self.seeded:
+                line = self.store.add_line(
+                    seeded.region,
+                    seeded.contract_number,
+                    seeded.additional_numbers,
+                    {n: seed.ALL_SERVICES for n in seeded.all_numbers},
+                    wording.UNIT_LINE if seeded.password else None,
+                    seeded.label,
+                )
+                if seeded.password:
+                    # The same password every reset: hash it once, not before every test.
+                    if seeded.password not in self._seed_hashes:
+                        self._seed_hashes[seeded.password] = self.hash(seeded.password)
+                    line.contract.credential = Credential(
+                        PASSWORD, self._seed_hashes[seeded.password], self.clock.now()
+                    )
+                    # So that a call or FAX from the softphone mails someone out of the box.
+                    for number in line.numbers:
+                        number.call_notice.addresses.append(seed.notice_address("call", number))
+                        number.fax_notice.addresses.append(seed.notice_address("fax", number))
+
+    @property
+    def faker(self) -> Faker:
+        """Return the seeded Faker (ja_JP), made on first use: it is slow to load."""
+        if self._faker is None:
+            from faker import Faker
+
+            self._faker = Faker("ja_JP")
+            self._faker.seed_instance(self.seed_value + 1)
+        return self._faker
+
+    def hash(self, password: str) -> str:
+        """Hash a password with the configured method."""
+        return hash_password(password, self.settings.password_hash_method)
+
+    def add_line(
+        self,
+        region: str,
+        contract_number: str | None = None,
+        additional_numbers: Iterable[str] | None = None,
+        *,
+        additional_count: int = 2,
+        services: dict[str, Iterable[str]] | Iterable[str] | None = None,
+        auth_unit: str | None = None,
+        password: str | None = None,
+        temp_password: str | None = None,
+        label: str = "",
+        otp: str | dict | None = None,
+    ) -> Line:
+        """Seed a line; Faker makes the numbers left out, credentials go where the unit allows.
+
+        services is a list for every number or a {number: [service, ...]} mapping; by default
+        every number uses all three services, as in the guide's example. otp is the
+        ワンタイムパスワード choice of every number that logs in: None (not chosen yet),
+        "decline", or {"address": ...} (in use with that address).
+        """
+        with self.store.transaction() as store:
+            contract_number = contract_number or self._free_number(region)
+            if additional_numbers is None:
+                additional_numbers = [self._free_number(region) for _ in range(additional_count)]
+            if services is None:
+                services = seed.ALL_SERVICES
+            if not isinstance(services, dict):
+                services = {n: services for n in [contract_number, *additional_numbers]}
+            if auth_unit is None and (password or temp_password):
+                auth_unit = wording.UNIT_LINE
+            line = store.add_line(
+                region, contract_number, additional_numbers, services, auth_unit, label
+            )
+            for number in accounts.login_numbers(line):
+                for kind, secret in ((PASSWORD, password), (TEMPORARY, temp_password)):
+                    if secret:
+                        number.credential = Credential(kind, self.hash(secret), self.clock.now())
+                if otp == "decline":
+                    number.otp.choice = "decline"
+                elif otp is not None:
+                    number.otp.choice, number.otp.address = "use", otp["address"]
+            return line
+
+    def login_numbers(self, line: Line):
+        """Return the numbers of a line that may log in under its unit (SPEC §3)."""
+        return accounts.login_numbers(line)
+
+    def _free_number(self, region: str) -> str:
+        while True:
+            number = seed.fake_number(self.faker.random, region)
+            if self.store.find_number(region, number) is None:
+                return number
+
+    def smtp_address(self) -> tuple[str, int]:
+        """Return where the site sends mail: the running sink."""
+        if self.smtp is None:
+            raise MailNotSent("the SMTP sink is not running; start the environment first")
+        return self.smtp

@@ -1,0 +1,295 @@
+"""What every blueprint of the sites shares: the session, the stage routing, form tokens, forms,
+error pages and static files. No blueprint imports another's views; they all import this.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import mimetypes
+import secrets
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from flask import (
+    Flask,
+    Response,
+    abort,
+    current_app,
+    flash,
+    g,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_wtf import FlaskForm
+from flask_wtf.csrf import CSRFError, CSRFProtect
+from werkzeug.exceptions import HTTPException
+from wtforms import HiddenField
+
+from . import accounts, wording
+from .buttons import NAV_FIELD
+from .store import MUST_CHANGE, NOTICE, OTP_CHOICE, OTP_CODE, READY, Line, Number
+from .store import Session as ServerSession
+
+if TYPE_CHECKING:
+    from .state import State
+
+csrf = CSRFProtect()
+
+# The screen each stage of a session must see before anything else.
+STAGE_SCREENS = {
+    MUST_CHANGE: "auth.forced_change_form",
+    NOTICE: "auth.notice",
+    OTP_CHOICE: "otp.choice",
+    OTP_CODE: "otp.entry",
+}
+
+
+def env() -> State:
+    """Return the environment the current app belongs to."""
+    return current_app.extensions["hikari"]
+
+
+def region_key() -> str:
+    """Return this site's region key (east or west)."""
+    return current_app.config["REGION"].key
+
+
+def init_site(app: Flask) -> None:
+    """Give a regional site the session, CSRF, the stale-window page and the error pages."""
+    csrf.init_app(app)
+    app.before_request(load_session)
+    app.register_error_handler(StaleWindow, stale_window)
+    register_error_pages(app)
+    serve_static_from_memory(app)
+
+
+# The logged-in session -------------------------------------------------------------------------
+
+
+def load_session() -> None:
+    """Attach the live server-side session named by the cookie; end idle ones first.
+
+    A dead session's id stays in the cookie until the next login, so every screen asked for
+    after an idle timeout says why the customer was logged out.
+    """
+    g.session = None
+    g.timed_out = False
+    if request.endpoint in ("static", "favicon", "buttons.svg_file"):
+        return  # fetching a stylesheet or an image is not the customer doing anything
+    accounts.expire_idle_sessions(env().store, env().clock.now(), env().settings)
+    sid = session.get("sid")
+    if not sid:
+        return
+    g.session = env().store.session(sid)
+    if g.session is None:
+        g.timed_out = env().store.timed_out(sid)
+        return
+    g.session.last_seen = env().clock.now()
+
+
+def logged_in() -> tuple[Line, Number]:
+    """Return the line and the number of this request's session."""
+    return accounts.logged_in(env().store, g.session)
+
+
+def login_required(*stages: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Let only sessions at these stages (READY by default) in; send others on their way."""
+    stages = stages or (READY,)
+
+    def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
+        @wraps(view)
+        def wrapped(**kwargs: Any) -> Any:
+            if g.session is None:
+                flash(wording.ERR_TIMED_OUT if g.timed_out else wording.ERR_LOGIN_REQUIRED, "error")
+                return redirect(url_for("auth.login_form"))
+            if g.session.stage not in stages:
+                return redirect(url_for(STAGE_SCREENS.get(g.session.stage, "auth.top")))
+            return view(**kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+def number_kind(number: Number) -> str:
+    """Name a number as the region's site does: 契約者回線番号, or マイナンバー / 追加番号."""
+    if number.is_contract:
+        return wording.CONTRACT_NUMBER
+    return current_app.config["REGION"].additional_number_name
+
+
+def clear_cookie() -> None:
+    """Forget the cookie's contents, and the CSRF token this request already drew from them.
+
+    Flask-WTF keeps a request's token in g; a screen shown in the same request (a forward, or
+    a done screen with buttons) must carry a token of the new cookie, not of the old one.
+    """
+    session.clear()
+    g.pop(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), None)
+
+
+def start_session(server_session: ServerSession) -> None:
+    """Rotate the cookie so nothing from before login survives it."""
+    clear_cookie()
+    session["sid"] = server_session.sid
+    g.session = server_session
+
+
+def end_session() -> None:
+    """End the server session and forget the cookie's contents."""
+    if g.session is not None:
+        env().store.close_session(g.session.sid)
+        g.session = None
+    clear_cookie()
+
+
+# Requests that only show a screen --------------------------------------------------------------
+
+
+def is_display_request() -> bool:
+    """Tell whether this request only shows its screen, changing nothing.
+
+    A GET does, and so does a screen forwarded to inside another request (the login answers with
+    the screen it leads to, as production's AGL_Login.do does) and the POST of a navigation
+    image button (production's buttons are <input type="image"> in forms, even 「戻る」).
+    """
+    return request.method == "GET" or g.get("forwarded", False) or NAV_FIELD in request.form
+
+
+def forward(endpoint: str):
+    """Answer with another screen at this request's URL, as a Struts forward does."""
+    g.forwarded = True
+    return current_app.view_functions[endpoint]()
+
+
+# Forms -----------------------------------------------------------------------------------------
+
+
+class StaleWindow(Exception):
+    """Raised when a form comes from an older screen than the newest one shown."""
+
+
+def issue_form_token() -> str:
+    """Give the form about to be shown the one token the session will accept next."""
+    token = secrets.token_urlsafe(16)
+    g.session.form_token = token
+    return token
+
+
+def accept_form_token(submitted: str | None) -> bool:
+    """Accept a form only with the newest token shown, once; other windows' forms fail."""
+    if not env().settings.one_time_form_tokens:
+        return True
+    expected, g.session.form_token = g.session.form_token, None
+    return bool(expected and submitted) and hmac.compare_digest(
+        expected.encode(), submitted.encode()
+    )
+
+
+class OneTimeForm(FlaskForm):
+    """Carry the one-time token that refuses a form sent from a stale second window."""
+
+    form_token = HiddenField()
+
+    def is_submitted(self) -> bool:
+        """Tell a submission from a request that only shows the screen (see is_display_request)."""
+        return super().is_submitted() and not is_display_request()
+
+    def validate_on_submit(self, extra_validators=None) -> bool:
+        """Validate as Flask-WTF does, then spend the token; a stale one raises StaleWindow."""
+        if not super().validate_on_submit(extra_validators):
+            return False
+        if not accept_form_token(self.form_token.data):
+            raise StaleWindow
+        return True
+
+
+def form_errors(form) -> list[str]:
+    """Gather the form's messages in field order, once each."""
+    messages: list[str] = []
+    for field in form:
+        for message in field.errors:
+            if message not in messages:
+                messages.append(message)
+    return messages
+
+
+def stale_window(error: StaleWindow | None = None):
+    """Refuse a form sent from an older screen, changing nothing."""
+    return render_template(
+        "error.html",
+        title=wording.BAD_REQUEST_TITLE,
+        message=wording.ERR_STALE_WINDOW,
+        back=url_for("auth.top"),
+    ), 409
+
+
+# Every app of the environment: static files and error pages ------------------------------------
+
+
+def serve_static_from_memory(app: Flask) -> None:
+    """Serve /static/ from bytes read once, with an ETag, instead of an open file per request.
+
+    A browser that navigates away mid-download drops the connection; werkzeug's server then
+    leaves the file it was sending open (a ResourceWarning at a random later moment).
+    """
+    folder = Path(app.static_folder)
+    files = {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file()}
+
+    def static(filename: str):
+        data = files.get(filename)
+        if data is None:
+            abort(404)
+        mimetype = mimetypes.guess_type(filename)[0] or "application/octet-stream"
+        response = Response(data, mimetype=mimetype)
+        response.set_etag(hashlib.sha256(data).hexdigest()[:16])
+        return response.make_conditional(request)
+
+    app.view_functions["static"] = static
+
+
+def register_error_pages(app: Flask) -> None:
+    """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback."""
+    # Browsers ask for it on every new page; an empty answer spares a 404 page each time.
+    app.add_url_rule("/favicon.ico", "favicon", lambda: ("", 204))
+
+    def answer(title: str, message: str, code: int, detail: str | None = None):
+        prefix = app.config.get("JSON_ERRORS_UNDER")
+        if prefix and request.path.startswith(prefix):
+            return jsonify(error=detail or message, field=None), code
+        return render_template("error.html", title=title, message=message), code
+
+    @app.errorhandler(CSRFError)
+    def form_expired(error: CSRFError):
+        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_FORM_EXPIRED, 400)
+
+    @app.errorhandler(404)
+    def not_found(error: HTTPException):
+        return answer(wording.NOT_FOUND_TITLE, wording.NOT_FOUND_TEXT, 404, "no such endpoint")
+
+    @app.errorhandler(405)
+    def method_not_allowed(error: HTTPException):
+        return answer(
+            wording.METHOD_NOT_ALLOWED_TITLE,
+            wording.METHOD_NOT_ALLOWED_TEXT,
+            405,
+            f"method {request.method} not allowed here",
+        )
+
+    @app.errorhandler(HTTPException)
+    def other_http_error(error: HTTPException):
+        return answer(
+            wording.BAD_REQUEST_TITLE, wording.SERVER_ERROR_TEXT, error.code or 400, error.name
+        )
+
+    @app.errorhandler(Exception)
+    def unexpected(error: Exception):
+        app.logger.exception("unexpected error")
+        return answer(wording.SERVER_ERROR_TITLE, wording.SERVER_ERROR_TEXT, 500, "internal error")
