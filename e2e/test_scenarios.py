@@ -121,6 +121,7 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
     login = steps["steps"][1]["shots"][-1]
     assert login["marks"] == 3  # ❶ 電話番号, ❷ パスワード, ❸ ログイン
     assert "❶" in html and "http" not in html.split("<main>")[0]
+    assert "（NTT西日本・回線単位）" in html  # the region and the unit as the guide names them
 
 
 def test_a_failing_step_exits_non_zero_and_names_the_step(tmp_path, hikari):

@@ -19,6 +19,7 @@ from fixtures.builders import LineBuilder, LineSpec
 from mock_site import wording
 from mock_site.client import ControlClient
 from mock_site.client import controlled_environment as environment
+from mock_site.regions import REGIONS
 
 from .. import browser as browsers
 from ..journeys import InboxMail
@@ -225,7 +226,8 @@ def play(
         film = Film(page, Path(options.video_dir) / f"{stem}.webm", scenario.description)
         film.start()
     if options.guide_dir:
-        title = f"{scenario.description}（{options.region.upper()}・{UNITS[options.unit]}）"
+        where = f"{REGIONS[options.region].company}・{wording.UNIT_NAMES[UNITS[options.unit]]}"
+        title = f"{scenario.description}（{where}）"
         guide = Guide(page, Path(options.guide_dir) / stem, title, label)
     steps = Steps(out, film, guide, page)
     run = Run(
