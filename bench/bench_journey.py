@@ -55,10 +55,8 @@ def journey(page: Page, client: ControlClient, builder: LineBuilder) -> None:
     site = client.site_url(REGION)
     J.first_login(page, site, number, temp, new)
     mail = J.ApiMail(Mailbox(client))
-    top = J.register_otp_and_log_in(
-        page, site, mail, number, new, builder.address(), builder.verify_id(),
-        builder.verify_password(), logged_in=True,
-    )  # fmt: skip
+    top = J.register_otp_and_log_in(page, site, mail, number, new, builder.otp_account(),
+                                    logged_in=True)  # fmt: skip
     J.log_out(top)
 
 

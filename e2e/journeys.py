@@ -14,6 +14,7 @@ from typing import Protocol
 
 from playwright.sync_api import Page, expect
 
+from fixtures.builders import OtpAccount
 from fixtures.phone import temp_password_keys
 from mock_site import wording
 from mock_site.regions import REGIONS
@@ -145,14 +146,14 @@ def first_login(page: Page, site_url: str, number: str, temp: str, new: str, ste
     the screen after that login: the OTP choice where the region offers it, else the top."""
     with step(login_step(1)):
         login = LoginPage(page, site_url).open()
-        expect(login.heading).to_have_text(wording.LOGIN_TITLE)
+        login.expect_loaded()
     with step(login_step(3)):
         change = login.login_to_forced_change(number, temp)
     with step(login_step(4)):
-        expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+        change.expect_loaded()
         done = change.change(temp, new)
     with step(login_step(5)):
-        expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+        done.expect_loaded()
         login = done.back_to_login()
     with step(login_step(6)):
         login.fill(number, new)
@@ -165,9 +166,7 @@ def register_otp_and_log_in(
     mail,
     number: str,
     password: str,
-    address: str,
-    verify_id: str,
-    verify_password: str,
+    account: OtpAccount,
     step: Step = no_steps,
     logged_in: bool = False,
 ) -> TopPage:
@@ -179,22 +178,23 @@ def register_otp_and_log_in(
     else:
         choice = LoginPage(page, site_url).open().login_to_otp_choice(number, password)
     with step(login_step(7)):
-        expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+        choice.expect_loaded()
         registration = choice.use()
     with step(login_step(8)):
-        confirm = registration.next(address, verify_id, verify_password)
+        confirm = registration.next(account.address, account.verify_id, account.verify_password)
     with step(login_step(9)):
-        expect(confirm.value("otp-verify-password")).to_have_text("＊" * len(verify_password))
+        masked = "＊" * len(account.verify_password)
+        expect(confirm.value("otp-verify-password")).to_have_text(masked)
         provisional = confirm.register()
         expect(provisional.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
     with step(login_step(10)):
-        page.goto(reader.registration_url(address))
+        page.goto(reader.registration_url(account.address))
         registered = OtpRegisteredPage(page, site_url)
-        expect(registered.heading).to_have_text(wording.OTP_REGISTERED_TITLE)
+        registered.expect_loaded()
     with step(login_step(11)):
         entry = registered.send()
-        expect(entry.heading).to_have_text(wording.OTP_ENTRY_TITLE)
-        code = reader.otp(address)
+        entry.expect_loaded()
+        code = reader.otp(account.address)
     return enter_code(page, site_url, code, step)
 
 
@@ -206,7 +206,7 @@ def enter_code(page: Page, site_url: str, code: str, step: Step = no_steps) -> T
             entry.open()
         top = entry.enter(code)
     with step(login_step(13)):
-        expect(top.heading).to_have_text(wording.TOP_TITLE)
+        top.expect_loaded()
     return top
 
 
@@ -214,13 +214,13 @@ def decline_otp(page: Page, site_url: str, step: Step = no_steps) -> TopPage:
     """On the choice screen: 「利用しない」, 「次へ」, 「同意する」 (steps 14–16)."""
     with step(login_step(14)):
         choice = OtpChoicePage(page, site_url)
-        expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+        choice.expect_loaded()
         consent = choice.decline()
     with step(login_step(15)):
-        expect(consent.heading).to_have_text(wording.OTP_CONSENT_TITLE)
+        consent.expect_loaded()
         top = consent.agree()
     with step(login_step(16)):
-        expect(top.heading).to_have_text(wording.TOP_TITLE)
+        top.expect_loaded()
     return top
 
 
@@ -239,7 +239,7 @@ def log_in_with_otp(
         login = LoginPage(page, site_url).open()
     with step(login_step(3)):
         entry = login.login_to_otp_entry(number, password)
-        expect(entry.heading).to_have_text(wording.OTP_ENTRY_TITLE)
+        entry.expect_loaded()
         code = reader.otp(address)
     return enter_code(page, site_url, code, step)
 
@@ -250,7 +250,7 @@ def log_in(page: Page, site_url: str, number: str, password: str, step: Step = n
         login = LoginPage(page, site_url).open()
     with step(login_step(3)):
         top = login.login(number, password)
-        expect(top.heading).to_have_text(wording.TOP_TITLE)
+        top.expect_loaded()
     return top
 
 
@@ -262,7 +262,7 @@ def log_in_to_otp_choice(
         login = LoginPage(page, site_url).open()
     with step(login_step(3)):
         choice = login.login_to_otp_choice(number, password)
-        expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+        choice.expect_loaded()
     return choice
 
 
@@ -270,11 +270,11 @@ def change_password(top: TopPage, current: str, new: str, step: Step = no_steps)
     """「パスワード変更」 from the top (p.15–16); returns the done screen."""
     with step(password_step(1)):
         change = top.change_password()
-        expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+        change.expect_loaded()
     with step(password_step(2)):
         done = change.change(current, new)
     with step(password_step(3)):
-        expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+        done.expect_loaded()
     return done
 
 
@@ -297,7 +297,7 @@ def open_service(top: TopPage, service: str, number: str | None = None, step: St
             return top.open_service(service)
     with step(service_step("open", service=name)):
         choice = top.choose_number_for(service)
-        expect(choice.heading).to_have_text(wording.NUMBER_CHOICE_TITLE)
+        choice.expect_loaded()
     with step(service_step("number")):
         return choice.choose(number, ENTRY_SCREENS[service])
 
@@ -306,7 +306,7 @@ def set_destinations(menu, entries: dict[int, str], use: int, step: Step = no_st
     """From the ボイスワープ menu: 転送先電話番号設定 → 設定 → 確認 → 設定 → back to the menu."""
     with step(service_step("list")):
         form = menu.destinations()
-        expect(form.heading).to_have_text(wording.VW_LIST_TITLE)
+        form.expect_loaded()
         form.fill(entries, use)
     confirm_and_set(form, wording.VW_LIST_TITLE, step).to_menu()
     return VoiceWarpMenuPage(menu.page, menu.base_url)
@@ -316,7 +316,7 @@ def switch_voice_warp(menu, mode: str, ring: int | None = None, step: Step = no_
     """From the ボイスワープ menu: サービス開始／停止 with mode (and 呼出秒数) → 確認 → 設定."""
     with step(service_step("switch")):
         form = menu.switch()
-        expect(form.heading).to_have_text(wording.VW_SWITCH_TITLE)
+        form.expect_loaded()
         form.choose(mode, ring)
     confirm_and_set(form, wording.VW_SWITCH_TITLE, step).to_menu()
     return VoiceWarpMenuPage(menu.page, menu.base_url)

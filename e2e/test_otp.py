@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import astuple
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from fixtures.builders import OtpAccount
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.store import format_number
@@ -29,9 +32,9 @@ UNITS = [
 
 
 @pytest.fixture
-def otp_account(line_builder):
+def otp_account(line_builder) -> OtpAccount:
     """Return a mail address, 確認用ID and 確認用パスワード for this test."""
-    return line_builder.address(), line_builder.verify_id(), line_builder.verify_password()
+    return line_builder.otp_account()
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "iso-2022-jp"])
@@ -58,12 +61,12 @@ def test_whole_documented_journey(
     change = LoginPage(page, site_url).open().login_to_forced_change(number, temp)
     change.change(temp, new).back_to_login()
 
-    top = register_otp_and_log_in(page, site_url, mailbox, number, new, *otp_account)
+    top = register_otp_and_log_in(page, site_url, mailbox, number, new, otp_account)
     expect(top.heading).to_have_text(wording.TOP_TITLE)
     expect(top.logged_in_number).to_have_text(format_number(number))
     login = top.logout()
     entry = login.login_to_otp_entry(number, new)
-    code = mailbox.wait_for(to=otp_account[0], subject=wording.MAIL_OTP_SUBJECT).otp()
+    code = mailbox.wait_for(to=otp_account.address, subject=wording.MAIL_OTP_SUBJECT).otp()
     top = entry.enter(code)
 
     expect(top.heading).to_have_text(wording.TOP_TITLE)
@@ -78,13 +81,13 @@ def fresh_line(make_line, region):
 def test_registration_url_opened_from_the_inbox_page(
     page: Page, fresh_line, mailbox, otp_account, home_url, site_url
 ):
-    address = otp_account[0]
+    address = otp_account.address
     choice = (
         LoginPage(page, site_url)
         .open()
         .login_to_otp_choice(fresh_line.contract_number, fresh_line.password)
     )
-    choice.use().next(*otp_account).register()
+    choice.use().next(*astuple(otp_account)).register()
     mailbox.wait_for(to=address, subject=wording.MAIL_REGISTRATION_SUBJECT)
 
     page.goto(home_url + "/mail")
@@ -113,8 +116,8 @@ def registration_url(page: Page, site_url, line, mailbox, otp_account) -> str:
     choice = (
         LoginPage(page, site_url).open().login_to_otp_choice(line.contract_number, line.password)
     )
-    choice.use().next(*otp_account).register()
-    return mailbox.wait_for(to=otp_account[0]).link(contains="AOR_Regist.do")
+    choice.use().next(*astuple(otp_account)).register()
+    return mailbox.wait_for(to=otp_account.address).link(contains="AOR_Regist.do")
 
 
 @pytest.mark.parametrize(
@@ -286,14 +289,16 @@ def test_changing_the_address_needs_the_verify_id_and_password(
     page: Page, fresh_line, mailbox, otp_account, line_builder, site_url
 ):
     top = register_otp_and_log_in(
-        page, site_url, mailbox, fresh_line.contract_number, fresh_line.password, *otp_account
+        page, site_url, mailbox, fresh_line.contract_number, fresh_line.password, otp_account
     )
     new_address = line_builder.address()
     change = top.change_otp_choice().change_address()
-    change.next_expecting_error(new_address, otp_account[1], otp_account[2] + "9")
+    change.next_expecting_error(
+        new_address, otp_account.verify_id, otp_account.verify_password + "9"
+    )
     expect(change.alert).to_have_text(wording.ERR_VERIFY_MISMATCH)
 
-    change.next(new_address, otp_account[1], otp_account[2]).register()
+    change.next(new_address, otp_account.verify_id, otp_account.verify_password).register()
     page.goto(mailbox.wait_for(to=new_address).link(contains="AOR_Regist.do"))
     page.get_by_role("button", name=wording.SEND_OTP).click()
     entry = OtpEntryPage(page, site_url)
@@ -306,13 +311,13 @@ def test_changing_the_address_needs_the_verify_id_and_password(
 def test_a_registration_mail_that_cannot_be_sent_is_told_and_can_be_retried(
     page: Page, hikari, fresh_line, mailbox, otp_account, site_url
 ):
-    hikari.mail_fault(otp_account[0], stage="rcpt", code=550)
+    hikari.mail_fault(otp_account.address, stage="rcpt", code=550)
     confirm = (
         LoginPage(page, site_url)
         .open()
         .login_to_otp_choice(fresh_line.contract_number, fresh_line.password)
         .use()
-        .next(*otp_account)
+        .next(*astuple(otp_account))
     )
 
     confirm.register()
@@ -322,4 +327,4 @@ def test_a_registration_mail_that_cannot_be_sent_is_told_and_can_be_retried(
     hikari._call("DELETE", "/mail/faults")
     confirm.register()
     expect(confirm.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
-    assert mailbox.wait_for(to=otp_account[0]).link(contains="AOR_Regist.do")
+    assert mailbox.wait_for(to=otp_account.address).link(contains="AOR_Regist.do")

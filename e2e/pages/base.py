@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
+from typing import Self
+
+from playwright.sync_api import Locator, Page, expect
 
 
 class Screen:
@@ -18,6 +20,11 @@ class Screen:
     def open(self):
         """Navigate straight to this screen."""
         self.page.goto(self.base_url + self.PATH)
+        return self
+
+    def expect_loaded(self) -> Self:
+        """Wait until this screen is shown: its one h1 names the class's TITLE."""
+        expect(self.heading).to_have_text(self.TITLE)
         return self
 
     @property

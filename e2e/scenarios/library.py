@@ -50,9 +50,7 @@ def otp_registration(run: Run) -> None:
         run.inbox,
         line.contract_number,
         line.password,
-        run.address(),
-        run.verify_id(),
-        run.verify_password(),
+        run.builder.otp_account(),
         step=run.step,
         logged_in=True,
     )
@@ -94,9 +92,7 @@ def full_journey(run: Run) -> None:
         run.inbox,
         number,
         new,
-        run.address(),
-        run.verify_id(),
-        run.verify_password(),
+        run.builder.otp_account(),
         step=run.step,
         logged_in=True,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from .. import accounts, wording
@@ -60,7 +61,7 @@ def authenticate(
                     credential.void = True
                 if credential.void:
                     return LoginResult(error=void_message(credential, access, settings))
-            checked = _dummy_hash(env) if credential is None else credential.password_hash
+            checked = _dummy_hash(settings) if credential is None else credential.password_hash
         # The password check (scrypt, a few ms) runs outside the store's lock, so that other
         # requests go on meanwhile; what it decides is applied under the lock, to the credential
         # as it is then, checked again from the start if it was replaced meanwhile.
@@ -130,7 +131,7 @@ def void_message(credential: Credential, access: str, settings: Settings) -> str
     return wording.fill(template, settings, access=access)
 
 
-def check_current(env: State, number: Number, password: str) -> bool:
+def check_current(number: Number, password: str) -> bool:
     """Tell whether password is the number's current (temporary or permanent) password."""
     credential = number.credential
     return (
@@ -141,35 +142,33 @@ def check_current(env: State, number: Number, password: str) -> bool:
 
 
 def change_errors(
-    env: State, login: Number, target: Number, current: str, new: str, confirm: str
+    settings: Settings, login: Number, target: Number, current: str, new: str, confirm: str
 ) -> list[str]:
     """Return every reason to refuse a password change, in the order of the fields."""
     errors = []
     if not current:
         errors.append(wording.ERR_CURRENT_REQUIRED)
-    elif not check_current(env, login, current):
+    elif not check_current(login, current):
         errors.append(wording.ERR_CURRENT_WRONG)
-    errors += rules.new_password_errors(new, confirm, env.settings)
+    errors += rules.new_password_errors(new, confirm, settings)
     if errors:
         return errors
     temporary = login.credential is not None and login.credential.kind == TEMPORARY
-    if new == current or (target is not login and check_current(env, target, new)):
+    if new == current or (target is not login and check_current(target, new)):
         errors.append(wording.ERR_NEW_SAME_AS_TEMP if temporary else wording.SAME_AS_CURRENT_RULE)
     return errors
 
 
-def set_password(env: State, number: Number, new: str) -> None:
+def set_password(number: Number, new: str, settings: Settings, now: datetime) -> None:
     """Give the number a fresh パスワード, valid for password_valid_days from now."""
-    number.credential = Credential(
-        PASSWORD, hash_password(new, env.settings.password_hash_method), env.clock.now()
-    )
+    number.credential = Credential(PASSWORD, hash_password(new, settings.password_hash_method), now)
 
 
 _DUMMY_HASHES: dict[str, str] = {}
 
 
-def _dummy_hash(env: State) -> str:
-    method = env.settings.password_hash_method
+def _dummy_hash(settings: Settings) -> str:
+    method = settings.password_hash_method
     if method not in _DUMMY_HASHES:
         _DUMMY_HASHES[method] = hash_password("not-a-password", method)
     return _DUMMY_HASHES[method]

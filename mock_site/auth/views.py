@@ -133,10 +133,10 @@ def forced_change_form():
     errors: list[str] = []
     if form.validate_on_submit():
         errors = service.change_errors(
-            env(), number, number, form.current.data, form.new.data, form.confirm.data
+            env().settings, number, number, form.current.data, form.new.data, form.confirm.data
         )
         if not errors:
-            service.set_password(env(), number, form.new.data)
+            service.set_password(number, form.new.data, env().settings, env().clock.now())
             end_session()
             return render_template(
                 "auth/changed.html",
@@ -181,10 +181,10 @@ def change_form():
             errors = [wording.ERR_NUMBER_NOT_IN_REACH]
         else:
             errors = service.change_errors(
-                env(), number, target, form.current.data, form.new.data, form.confirm.data
+                env().settings, number, target, form.current.data, form.new.data, form.confirm.data
             )
         if not errors:
-            service.set_password(env(), target, form.new.data)
+            service.set_password(target, form.new.data, env().settings, env().clock.now())
             message = wording.PASSWORD_CHANGED_FOR.format(
                 number=target.display, kind=number_kind(target)
             )
