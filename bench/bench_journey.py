@@ -54,7 +54,7 @@ def journey(page: Page, client: ControlClient, builder: LineBuilder) -> None:
         raise SystemExit(f"the 仮パスワード call did not complete: {call.guidance[-1]}")
     site = client.site_url(REGION)
     J.first_login(page, site, number, temp, new)
-    mail = J.ApiMail(Mailbox(client))
+    mail = Mailbox(client)
     top = J.register_otp_and_log_in(page, site, mail, number, new, builder.otp_account(),
                                     logged_in=True)  # fmt: skip
     J.log_out(top)

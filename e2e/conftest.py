@@ -9,6 +9,8 @@ from playwright.sync_api import Page
 
 from mock_site.client import ControlClient
 
+from .journeys import Customer
+
 
 @pytest.fixture(autouse=True)
 def fresh_environment(hikari: ControlClient) -> None:
@@ -82,3 +84,9 @@ def keep_mail_of_failed_tests(request: pytest.FixtureRequest, hikari: ControlCli
     folder.mkdir(parents=True, exist_ok=True)
     for mail in mails:
         (folder / f"mail-{mail['id']}.eml").write_bytes(hikari.raw_mail(mail["id"]))
+
+
+@pytest.fixture
+def customer(page: Page, site_url: str, home_url: str, region: str, mailbox) -> Customer:
+    """Return a customer at this test's page and region, reading mail through `mailbox`."""
+    return Customer(page, site_url, home_url, region, mailbox)

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass
 from typing import Protocol
 
 from playwright.sync_api import Page, expect
 
-from fixtures.builders import OtpAccount
+from fixtures.builders import LineSpec, OtpAccount
 from fixtures.phone import temp_password_keys
 from mock_site import wording
 from mock_site.regions import REGIONS
@@ -58,22 +59,10 @@ def service_step(key: str, **values: str) -> str:
 
 
 class MailReader(Protocol):
+    """Where a journey reads the site's mail: the `mailbox` fixture, or InboxMail."""
+
     def registration_url(self, address: str) -> str: ...
     def otp(self, address: str) -> str: ...
-
-
-class ApiMail:
-    """Read mail through the control API's long-poll (the `mailbox` fixture)."""
-
-    def __init__(self, mailbox) -> None:
-        self.mailbox = mailbox
-
-    def registration_url(self, address: str) -> str:
-        mail = self.mailbox.wait_for(to=address, subject=wording.MAIL_REGISTRATION_SUBJECT)
-        return mail.link(contains="AOR_Regist.do")
-
-    def otp(self, address: str) -> str:
-        return self.mailbox.wait_for(to=address, subject=wording.MAIL_OTP_SUBJECT).otp()
 
 
 class InboxMail:
@@ -94,11 +83,6 @@ class InboxMail:
 
     def otp(self, address: str) -> str:
         return self._open(address, wording.MAIL_OTP_SUBJECT).otp()
-
-
-def mail_reader(mail) -> MailReader:
-    """Accept a MailReader or the `mailbox` fixture."""
-    return mail if hasattr(mail, "registration_url") else ApiMail(mail)
 
 
 # 仮パスワード by phone (p.5–7) -------------------------------------------------------------------
@@ -163,20 +147,25 @@ def first_login(page: Page, site_url: str, number: str, temp: str, new: str, ste
 def register_otp_and_log_in(
     page: Page,
     site_url: str,
-    mail,
+    mail: MailReader,
     number: str,
     password: str,
     account: OtpAccount,
     step: Step = no_steps,
     logged_in: bool = False,
 ) -> TopPage:
-    """Choose the ワンタイムパスワード, register, open the mailed URL, send and enter the code
-    (steps 7–13). Logs in first unless logged_in (the choice screen is then showing)."""
-    reader = mail_reader(mail)
-    if logged_in:
-        choice = OtpChoicePage(page, site_url)
-    else:
-        choice = LoginPage(page, site_url).open().login_to_otp_choice(number, password)
+    """Log in (unless logged_in: the choice screen is then showing), then register_otp."""
+    if not logged_in:
+        LoginPage(page, site_url).open().login_to_otp_choice(number, password)
+    return register_otp(page, site_url, mail, account, step)
+
+
+def register_otp(
+    page: Page, site_url: str, mail: MailReader, account: OtpAccount, step: Step = no_steps
+) -> TopPage:
+    """From the choice screen: choose the ワンタイムパスワード, register, open the mailed URL,
+    send and enter the code (steps 7–13)."""
+    choice = OtpChoicePage(page, site_url)
     with step(login_step(7)):
         choice.expect_loaded()
         registration = choice.use()
@@ -188,13 +177,13 @@ def register_otp_and_log_in(
         provisional = confirm.register()
         expect(provisional.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
     with step(login_step(10)):
-        page.goto(reader.registration_url(account.address))
+        page.goto(mail.registration_url(account.address))
         registered = OtpRegisteredPage(page, site_url)
         registered.expect_loaded()
     with step(login_step(11)):
         entry = registered.send()
         entry.expect_loaded()
-        code = reader.otp(account.address)
+        code = mail.otp(account.address)
     return enter_code(page, site_url, code, step)
 
 
@@ -227,20 +216,19 @@ def decline_otp(page: Page, site_url: str, step: Step = no_steps) -> TopPage:
 def log_in_with_otp(
     page: Page,
     site_url: str,
-    mail,
+    mail: MailReader,
     number: str,
     password: str,
     address: str,
     step: Step = no_steps,
 ) -> TopPage:
     """Log in with the password, read the mailed code, enter it (steps 2, 3, 12, 13)."""
-    reader = mail_reader(mail)
     with step(login_step(2)):
         login = LoginPage(page, site_url).open()
     with step(login_step(3)):
         entry = login.login_to_otp_entry(number, password)
         entry.expect_loaded()
-        code = reader.otp(address)
+        code = mail.otp(address)
     return enter_code(page, site_url, code, step)
 
 
@@ -389,3 +377,75 @@ def open_fax_list(page: Page, site_url: str, step: Step = no_steps):
         faxes = FaxMenuPage(page, site_url).open().received()
         expect(faxes.rows.first).to_be_visible()
     return faxes
+
+
+# A customer at a browser --------------------------------------------------------------------------
+
+
+@dataclass
+class Customer:
+    """A customer at a browser: the page, the region's site, the home, where mail is read and the
+    step recorder. Each journey is a verb that takes only its own data (the functions above
+    stay for callers that hold no Customer)."""
+
+    page: Page
+    site_url: str
+    home_url: str
+    region: str
+    mail: MailReader
+    step: Step = no_steps
+
+    def set_temp_password(
+        self, line: LineSpec, caller: str, unit: str, password: str, target: str | None = None
+    ) -> SoftphonePage:
+        """Set a 仮パスワード on the softphone from caller, a number of line (guide p.5–7).
+
+        target defaults to the number the guide's flow sets: the contract number under
+        回線単位, the caller otherwise.
+        """
+        contract = line.contract_number
+        if target is None:
+            target = contract if unit == wording.UNIT_LINE else caller
+        return set_temp_password_on_softphone(
+            self.page, self.home_url, self.region, caller, unit, target, password,
+            caller == contract, self.step,
+        )  # fmt: skip
+
+    def first_login(self, number: str, temp: str, new: str) -> None:
+        """Log in with a 仮パスワード, replace it, log in again (steps 1–6)."""
+        first_login(self.page, self.site_url, number, temp, new, self.step)
+
+    def log_in(self, number: str, password: str) -> TopPage:
+        """Log in with a password whose OTP is declined (steps 2–3)."""
+        return log_in(self.page, self.site_url, number, password, self.step)
+
+    def log_in_to_otp_choice(self, number: str, password: str) -> OtpChoicePage:
+        """Log in before the ワンタイムパスワード is chosen: the choice screen (steps 2–3)."""
+        return log_in_to_otp_choice(self.page, self.site_url, number, password, self.step)
+
+    def register_otp(self, account: OtpAccount) -> TopPage:
+        """From the choice screen: register account, open the mailed URL, enter the code (7–13)."""
+        return register_otp(self.page, self.site_url, self.mail, account, self.step)
+
+    def log_in_and_register_otp(self, number: str, password: str, account: OtpAccount) -> TopPage:
+        """Log in, then register the ワンタイムパスワード and log in with it (steps 2–13)."""
+        self.log_in_to_otp_choice(number, password)
+        return self.register_otp(account)
+
+    def log_in_with_otp(self, number: str, password: str, address: str) -> TopPage:
+        """Log in with the password and the code mailed to address (steps 2, 3, 12, 13)."""
+        return log_in_with_otp(
+            self.page, self.site_url, self.mail, number, password, address, self.step
+        )
+
+    def decline_otp(self) -> TopPage:
+        """On the choice screen: 「利用しない」 and 「同意する」 (steps 14–16)."""
+        return decline_otp(self.page, self.site_url, self.step)
+
+    def open_service(self, top: TopPage, service: str, number: str | None = None):
+        """Click a service on the top screen, and pick the number when asked."""
+        return open_service(top, service, number, self.step)
+
+    def log_out(self, top: TopPage) -> LoginPage:
+        """Click 「ログアウト」."""
+        return log_out(top, self.step)

@@ -40,28 +40,17 @@ def otp_account(line_builder) -> OtpAccount:
 @pytest.mark.parametrize("charset", ["utf-8", "iso-2022-jp"])
 @pytest.mark.parametrize(("unit", "index"), UNITS)
 def test_whole_documented_journey(
-    page: Page,
-    hikari,
-    charset,
-    make_line,
-    set_temp_password,
-    line_builder,
-    mailbox,
-    otp_account,
-    site_url,
-    region,
-    unit,
-    index,
-):
+    customer, hikari, charset, make_line, set_temp_password, line_builder, mailbox, otp_account,
+    region, unit, index,
+):  # fmt: skip
     hikari.settings(mail_charset=charset)
     line = make_line(region, with_password=False, auth_unit=None, otp=None)
     number = line.numbers[index]
     temp = set_temp_password(region, number, unit)
     new = line_builder.password()
-    change = LoginPage(page, site_url).open().login_to_forced_change(number, temp)
-    change.change(temp, new).back_to_login()
+    customer.first_login(number, temp, new)
 
-    top = register_otp_and_log_in(page, site_url, mailbox, number, new, otp_account)
+    top = customer.register_otp(otp_account)
     expect(top.heading).to_have_text(wording.TOP_TITLE)
     expect(top.logged_in_number).to_have_text(format_number(number))
     login = top.logout()

@@ -22,7 +22,7 @@ from mock_site.client import controlled_environment as environment
 from mock_site.regions import REGIONS
 
 from .. import browser as browsers
-from ..journeys import InboxMail
+from ..journeys import Customer, InboxMail
 from . import Scenario
 from .film import SIZE, Film
 from .guide import Guide
@@ -90,6 +90,11 @@ class Run:
     def inbox(self) -> InboxMail:
         """Read the site's mail on the inbox page, in view."""
         return InboxMail(self.page, self.home_url)
+
+    @property
+    def customer(self) -> Customer:
+        """The customer at this run's browser, reading mail on the inbox page, in view."""
+        return Customer(self.page, self.site_url, self.home_url, self.region, self.inbox, self.step)
 
     def address(self) -> str:
         self.addresses.append(self.builder.address())
