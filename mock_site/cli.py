@@ -6,9 +6,10 @@ import argparse
 import signal
 import sys
 import threading
+from dataclasses import fields
 
 from . import wording
-from .config import Settings, describe, parse_override
+from .config import Settings, parse_override
 from .environment import DEFAULT_PORTS, Environment, PortInUse
 from .regions import REGIONS
 
@@ -61,12 +62,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def settings_table() -> str:
-    """Return every setting as a Markdown table, in declaration order."""
-    rows = ["| setting | default | source | meaning |", "|---|---|---|---|"]
-    rows += [
-        f"| `{name}` | `{default!r}` | {source} | {doc} |"
-        for name, default, source, doc in describe()
-    ]
+    """Return every setting as a Markdown table, in declaration order, with what it may be."""
+    rows = ["| setting | default | may be | source | meaning |", "|---|---|---|---|---|"]
+    for declared in fields(Settings):
+        meta = declared.metadata
+        within, form = meta["within"], meta["form"]
+        allowed = (
+            f"{within[0]}–{within[1]}" if within
+            else "`" + form.replace("|", "\\|") + "`" if form
+            else type(declared.default).__name__
+        )  # fmt: skip
+        rows.append(
+            f"| `{declared.name}` | `{declared.default!r}` | {allowed} | {meta['source']} "
+            f"| {meta['doc']} |"
+        )
     return "\n".join(rows)
 
 

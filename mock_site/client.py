@@ -103,6 +103,8 @@ class ControlClient:
         payload: dict[str, Any] | None = None,
         timeout: float | None = None,
     ) -> Any:
+        if payload is None and method == "POST":
+            payload = {}  # the API takes only JSON posts, even with nothing to say
         data = None if payload is None else json.dumps(payload).encode()
         request = urllib.request.Request(
             f"{self.home_url}/api{path}",

@@ -15,6 +15,27 @@ from datetime import UTC, datetime, timedelta, timezone
 JST = timezone(timedelta(hours=9), "JST")
 
 
+# The years the mock's clock may read: far dates overflow datetime arithmetic (year 1, year 9999
+# in another time zone) and would break every later request, so a move outside is refused.
+EARLIEST = datetime(2000, 1, 1, tzinfo=JST)
+LATEST = datetime(2099, 12, 31, 23, 59, 59, tzinfo=JST)
+
+
+class ClockOutOfRange(ValueError):
+    """Say that a move would take the clock outside EARLIEST..LATEST; the clock did not move."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            f"the mock's clock stays between {EARLIEST:%Y-%m-%d} and {LATEST:%Y-%m-%d}"
+        )
+
+
+def check_in_range(when: datetime) -> None:
+    """Refuse a time the clock may not read."""
+    if not EARLIEST <= when <= LATEST:
+        raise ClockOutOfRange
+
+
 class Clock:
     """Tell the mock's time: the wall clock plus an offset that tests move."""
 
@@ -34,6 +55,10 @@ class Clock:
 
     def advance(self, seconds: float) -> datetime:
         """Move the clock forward (or back, for negative seconds) and return the new time."""
+        try:
+            check_in_range(self.now() + timedelta(seconds=seconds))
+        except OverflowError:
+            raise ClockOutOfRange from None
         with self._lock:
             self._offset += timedelta(seconds=seconds)
             if self._frozen_at is not None:
@@ -44,6 +69,10 @@ class Clock:
         """Move the clock so that it reads when (naive times are taken as Japan time)."""
         if when.tzinfo is None:
             when = when.replace(tzinfo=JST)
+        try:
+            check_in_range(when)
+        except OverflowError:
+            raise ClockOutOfRange from None
         with self._lock:
             self._offset = when - self._wall()
             if self._frozen_at is not None:

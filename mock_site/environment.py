@@ -19,6 +19,7 @@ from .site import create_app
 from .state import State
 
 PARTS = ("home", "east", "west")
+READ_TIMEOUT_SECONDS = 10
 DEFAULT_PORTS = {"home": 5000, "east": 5001, "west": 5002, "smtp": 2525}
 FREE_PORTS = dict.fromkeys(DEFAULT_PORTS, 0)  # each part on a port the system picks
 
@@ -30,6 +31,8 @@ class PortInUse(RuntimeError):
 class _Handler(WSGIRequestHandler):
     # Headers and body are written apart; without this the body waits ~40 ms for an ACK.
     disable_nagle_algorithm = True
+    # A client that stops sending mid-request frees its thread after this many seconds.
+    timeout = READ_TIMEOUT_SECONDS
 
 
 class _QuietHandler(_Handler):
@@ -70,6 +73,7 @@ class Environment(State):
     def start(self, ports: dict[str, int] | None = None) -> Environment:
         """Serve every part; port 0 picks a free one. Raise PortInUse naming the part."""
         wanted = {**DEFAULT_PORTS, **(ports or {})}
+        self.mailbox.close(False)
         try:
             for part in PARTS:
                 server = self._bind(part, wanted[part])
@@ -121,7 +125,9 @@ class Environment(State):
         )
 
     def stop(self) -> None:
-        """Stop every server and the sink; stopping twice does nothing."""
+        """Stop every server and the sink; stopping twice does nothing. Long-polls for mail
+        are answered (503) first, so no client is cut off mid-request."""
+        self.mailbox.close()
         for running in self._servers.values():
             running.server.shutdown()
             running.server.server_close()

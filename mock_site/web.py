@@ -65,6 +65,8 @@ def init_site(app: Flask) -> None:
     """Give a regional site the session, CSRF, the stale-window page and the error pages."""
     csrf.init_app(app)
     app.before_request(load_session)
+    app.after_request(security_headers)
+    app.after_request(no_store_when_logged_in)
     app.register_error_handler(StaleWindow, stale_window)
     register_error_pages(app)
     serve_static_from_memory(app)
@@ -231,7 +233,26 @@ def stale_window(error: StaleWindow | None = None):
     ), 409
 
 
-# Every app of the environment: static files and error pages ------------------------------------
+# Every app of the environment: headers, static files and error pages ---------------------------
+
+
+def security_headers(response: Response) -> Response:
+    """Forbid framing (no clickjacking of the login or password screens) and type sniffing."""
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    policy = response.headers.get("Content-Security-Policy")
+    if policy is None:
+        response.headers["Content-Security-Policy"] = "frame-ancestors 'none'"
+    elif "frame-ancestors" not in policy:
+        response.headers["Content-Security-Policy"] = policy + "; frame-ancestors 'none'"
+    return response
+
+
+def no_store_when_logged_in(response: Response) -> Response:
+    """Keep a logged-in customer's screens out of every cache (the browser's back button too)."""
+    if g.get("session") is not None and response.mimetype == "text/html":
+        response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def serve_static_from_memory(app: Flask) -> None:
@@ -255,8 +276,14 @@ def serve_static_from_memory(app: Flask) -> None:
     app.view_functions["static"] = static
 
 
+MAX_REQUEST_BYTES = 1024 * 1024  # a form or a JSON body larger than this is a 413
+
+
 def register_error_pages(app: Flask) -> None:
-    """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback."""
+    """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback;
+    refuse bodies over MAX_REQUEST_BYTES."""
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     # Browsers ask for it on every new page; an empty answer spares a 404 page each time.
     app.add_url_rule("/favicon.ico", "favicon", lambda: ("", 204))
 
@@ -265,6 +292,14 @@ def register_error_pages(app: Flask) -> None:
         if prefix and request.path.startswith(prefix):
             return jsonify(error=detail or message, field=None), code
         return render_template("error.html", title=title, message=message), code
+
+    @app.errorhandler(OSError)
+    def unreadable(error: OSError):  # a malformed chunked body, say: werkzeug cannot read it
+        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_UNREADABLE, 400, "unreadable body")
+
+    @app.errorhandler(413)
+    def too_large(error: HTTPException):
+        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_TOO_LARGE, 413, "request too large")
 
     @app.errorhandler(CSRFError)
     def form_expired(error: CSRFError):

@@ -172,6 +172,8 @@ METHOD_NOT_ALLOWED_TEXT = (
     "この画面ではその操作を受け付けていません。画面の案内に沿って操作してください。"
 )
 BAD_REQUEST_TITLE = "リクエストが正しくありません"
+ERR_TOO_LARGE = "送信された内容が大きすぎるため、処理できませんでした。入力内容をご確認ください。"
+ERR_UNREADABLE = "送信された内容を読み取れませんでした。もう一度操作してください。"
 SERVER_ERROR_TITLE = "処理できませんでした"
 SERVER_ERROR_TEXT = "処理中に問題が発生しました。もう一度操作してください。"
 BACK_TO_LOGIN = "ログイン画面へ"

@@ -5,14 +5,14 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, abort, make_response, render_template
+from flask import Flask, abort, jsonify, make_response, render_template, request
 from markupsafe import Markup, escape
 
 from .. import wording
 from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
-from ..web import register_error_pages, serve_static_from_memory
+from ..web import register_error_pages, security_headers, serve_static_from_memory
 
 if TYPE_CHECKING:
     from ..environment import Environment
@@ -31,6 +31,7 @@ def create_home_app(env: Environment) -> Flask:
     app.extensions["hikari"] = env
     register_error_pages(app)
     serve_static_from_memory(app)
+    app.after_request(security_headers)
 
     from .api import bp as api_bp
     from .mail_api import bp as mail_api_bp
@@ -45,6 +46,14 @@ def create_home_app(env: Environment) -> Flask:
     @app.context_processor
     def inject_wording() -> dict[str, Any]:
         return {"w": wording, "region": None}
+
+    @app.before_request
+    def json_posts_only():
+        """Refuse an API POST that is not JSON: a plain form of another page cannot drive it."""
+        if request.method == "POST" and request.path.startswith("/api/") and not request.is_json:
+            message = "send Content-Type: application/json (with {} when there is nothing to say)"
+            return jsonify(error=message, field="Content-Type"), 415
+        return None
 
     @app.get("/")
     def index():
@@ -84,7 +93,11 @@ def create_home_app(env: Environment) -> Flask:
 
     @app.get("/mail")
     def mail():
-        return render_template("home/mail.html", mails=list(reversed(env.mailbox.all())))
+        response = make_response(
+            render_template("home/mail.html", mails=list(reversed(env.mailbox.all())))
+        )
+        response.headers["Content-Security-Policy"] = MAIL_CSP  # subjects are the senders' text
+        return response
 
     @app.get("/mail/<int:mail_id>")
     def mail_page(mail_id: int):
@@ -103,15 +116,17 @@ def create_home_app(env: Environment) -> Flask:
             )
         )
         # Whatever the mail holds, nothing in it runs or loads: it is shown as text.
-        response.headers["Content-Security-Policy"] = (
-            "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'"
-        )
+        response.headers["Content-Security-Policy"] = MAIL_CSP
         return response
 
     return app
 
 
 MAX_SOURCE_BYTES = 200_000
+MAIL_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
+    "form-action 'none'; frame-ancestors 'none'"
+)
 
 
 def linkify(text: str) -> Markup:

@@ -11,6 +11,8 @@ from typing import Any
 from flask import Blueprint, Response, jsonify, request
 
 from .. import credentials, wording
+from ..clock import ClockOutOfRange
+from ..config import SettingError
 from ..regions import REGIONS
 from ..store import TEMPORARY, Line, StoreError
 from ..web import env
@@ -38,7 +40,10 @@ def body() -> dict[str, Any]:
     """Return the request's JSON object; anything else is a 400 naming the body."""
     if not request.is_json:
         raise BadField("body", "send a JSON object with Content-Type: application/json")
-    data = request.get_json(silent=True)
+    try:
+        data = request.get_json(silent=True)
+    except RecursionError:  # nested too deep for the JSON parser: not an object we take
+        data = None
     if not isinstance(data, dict):
         raise BadField("body", "the body is not a JSON object")
     return data
@@ -91,12 +96,15 @@ def move_clock():
     if frozen is not None and not isinstance(frozen, bool):
         raise BadField("frozen", "true or false")
     clock = env().clock
+    try:
+        if seconds is not None:
+            clock.advance(seconds)
+        if when is not None:
+            clock.set(when)
+    except ClockOutOfRange as error:
+        raise BadField("advance_seconds" if seconds is not None else "now", str(error)) from None
     if frozen is not None:
         clock.freeze(frozen)
-    if seconds is not None:
-        clock.advance(seconds)
-    if when is not None:
-        clock.set(when)
     return jsonify(clock_json())
 
 
@@ -110,22 +118,12 @@ def get_settings():
 def change_settings():
     """Change settings until the next reset, e.g. {"mail_charset": "iso-2022-jp"}."""
     data = body()
-    current = env().settings
-    types = {f.name: type(f.default) for f in dataclasses.fields(current)}
-    for name, value in data.items():
-        if name not in types:
-            raise BadField(name, "no such setting; GET /api/settings lists them")
-        if name == "password_hash_method" or type(value) is not types[name]:
-            raise BadField(
-                name,
-                f"a {types[name].__name__}"
-                if name != "password_hash_method"
-                else "fixed at start-up (hikari-mock serve --set)",
-            )
-    charset = data.get("mail_charset", "utf-8")
-    if not isinstance(charset, str) or charset.lower() not in ("utf-8", "iso-2022-jp"):
-        raise BadField("mail_charset", "utf-8 or iso-2022-jp")
-    env().settings = current.with_overrides(data)
+    if "password_hash_method" in data:
+        raise BadField("password_hash_method", "fixed at start-up (hikari-mock serve --set)")
+    try:
+        env().settings = env().settings.with_overrides(data)
+    except SettingError as error:
+        raise BadField(error.name, str(error)) from None
     return jsonify(settings=dataclasses.asdict(env().settings))
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, jsonify, request
 
 from ..mail import Fault, MailTimeout
+from ..mail.sink import MailboxClosing
 from ..web import env
 from .api import BadField, allow_only, body
 
@@ -55,6 +56,8 @@ def wait():
         mails = env().mailbox.wait_for(to, request.args.get("subject"), timeout, count, after)
     except MailTimeout as error:
         return jsonify(error=str(error), field=None), 408
+    except MailboxClosing as error:  # answered, not cut off, when the environment stops
+        return jsonify(error=str(error), field=None), 503
     return jsonify(mails=[m.as_json(full=True) for m in mails])
 
 

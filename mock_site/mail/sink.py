@@ -126,6 +126,10 @@ class MailTimeout(AssertionError):
     """Say what was awaited and list what did arrive."""
 
 
+class MailboxClosing(RuntimeError):
+    """Say that the environment is stopping, so a wait ends without its mail."""
+
+
 class Mailbox:
     """Keep received mail in arrival order and wake waiters when mail lands."""
 
@@ -134,6 +138,13 @@ class Mailbox:
         self._mails: list[ReceivedMail] = []
         self._ids = itertools.count(1)
         self._changed = threading.Condition()
+        self._closing = False
+
+    def close(self, closing: bool = True) -> None:
+        """End every wait now (the servers are stopping); close(False) lets waits wait again."""
+        with self._changed:
+            self._closing = closing
+            self._changed.notify_all()
 
     def deliver(self, mail_from: str, rcpt_tos: list[str], raw: bytes) -> ReceivedMail:
         """Store a message as the sink received it."""
@@ -186,8 +197,11 @@ class Mailbox:
         """
         with self._changed:
             self._changed.wait_for(
-                lambda: len(self.matching(to, subject, after)) >= count, timeout=timeout
+                lambda: self._closing or len(self.matching(to, subject, after)) >= count,
+                timeout=timeout,
             )
+            if self._closing:
+                raise MailboxClosing("the environment is stopping; no more mail will come")
             found = self.matching(to, subject, after)
             if len(found) != count:
                 arrived = "\n".join(f"  {m.summary()}" for m in self._mails) or "  (none)"

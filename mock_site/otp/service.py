@@ -6,6 +6,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from ..state import State
 
 USE, DECLINE = "use", "decline"
+_SENDING = threading.Lock()
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -140,10 +142,13 @@ def send_code(env: State, number: Number) -> None:
     body = wording.fill(
         wording.MAIL_OTP_BODY, settings, code=code, deadline=expires.strftime("%Y年%m月%d日 %H:%M")
     )
-    send(env, number.otp.address, wording.MAIL_OTP_SUBJECT, body)
-    number.otp.code_hash = digest(code)
-    number.otp.code_expires = expires
-    number.otp.code_failures = 0
+    # One send at a time, the code stored as its mail leaves: two sends at once (a double click)
+    # can then never leave an older mail's code valid and the newest one's refused.
+    with _SENDING, env.store.transaction():
+        send(env, number.otp.address, wording.MAIL_OTP_SUBJECT, body)
+        number.otp.code_hash = digest(code)
+        number.otp.code_expires = expires
+        number.otp.code_failures = 0
 
 
 def check_code(env: State, number: Number, code: str) -> str | None:
@@ -151,12 +156,13 @@ def check_code(env: State, number: Number, code: str) -> str | None:
     account = number.otp
     if not code:
         return wording.ERR_OTP_REQUIRED
-    if account.code_hash is None or env.clock.now() >= account.code_expires:
-        return wording.ERR_OTP_EXPIRED
-    if not hmac.compare_digest(account.code_hash, digest(code)):
-        account.code_failures += 1
-        if account.code_failures >= env.settings.otp_max_failures:
-            account.code_hash = None
-        return wording.ERR_OTP_WRONG
-    account.code_hash = None
-    return None
+    with env.store.transaction():  # two entries at once count twice and spend the code once
+        if account.code_hash is None or env.clock.now() >= account.code_expires:
+            return wording.ERR_OTP_EXPIRED
+        if not hmac.compare_digest(account.code_hash, digest(code)):
+            account.code_failures += 1
+            if account.code_failures >= env.settings.otp_max_failures:
+                account.code_hash = None
+            return wording.ERR_OTP_WRONG
+        account.code_hash = None
+        return None
