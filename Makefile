@@ -31,7 +31,7 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser e2e test lint unit serve docs walkthrough bench bench-suite flake clean
+.PHONY: help setup browser e2e test lint unit fuzz serve docs walkthrough bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -68,6 +68,11 @@ lint: $(STAMP) ## ruff, formatting, the import contracts (pyproject.toml), no fi
 unit: $(STAMP) $(VNU_JAR) ## the mock's own tests (no browser), generated input, the HTML checker
 	@mkdir -p $(RESULTS)
 	$(BIN)/pytest tests -p no:playwright -n $(N) --junitxml=$(RESULTS)/unit-junit.xml $(PYTEST_ARGS)
+
+FUZZ_EXAMPLES ?= 400
+fuzz: $(STAMP) ## the stateful property test at length: random API calls, site requests, calls (a few minutes)
+	HIKARI_STATEFUL_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/pytest tests/test_stateful.py -p no:playwright -s \
+		--hypothesis-show-statistics -q
 
 # The Nu HTML Checker (npm vnu-jar) and a Java runtime for it.
 $(VNU_JAR):
