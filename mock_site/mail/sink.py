@@ -347,6 +347,12 @@ class SmtpSink:
 
         async def close() -> None:
             server.close()
+            # End the open sessions too, so no task is destroyed while pending (a client that
+            # said EHLO and waits would otherwise be left behind when the loop closes).
+            sessions = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+            for task in sessions:
+                task.cancel()
+            await asyncio.gather(*sessions, return_exceptions=True)
             await server.wait_closed()
 
         asyncio.run_coroutine_threadsafe(close(), loop).result(timeout=5)
