@@ -97,7 +97,7 @@ class Settings:
         "utf-8",
         ASSUMED,
         "サイトが送るメールの文字コード: utf-8 か iso-2022-jp (SPEC §11)",
-        form=r"(?i)utf-8|iso-2022-jp",
+        form=r"[Uu][Tt][Ff]-8|[Ii][Ss][Oo]-2022-[Jj][Pp]",
     )
     mail_sender_local_part: str = _setting(
         "noreply", ASSUMED, "送信元アドレスの@より前 (SPEC §11)", form=r"[A-Za-z0-9._+-]{1,64}"
@@ -171,6 +171,28 @@ def check_value(declared: Any, value: Any) -> None:
         raise SettingError(declared.name, f"{declared.name} takes {within[0]} to {within[1]}")
     if form and not re.fullmatch(form, value):
         raise SettingError(declared.name, f"{declared.name} must match {form}")
+
+
+def json_schema() -> dict[str, Any]:
+    """Describe a settings change as JSON Schema, bounds and forms included (the API's doc)."""
+    properties: dict[str, Any] = {}
+    for declared in fields(Settings):
+        if declared.name == "password_hash_method":  # fixed at start-up
+            continue
+        meta, kind = declared.metadata, type(declared.default)
+        schema: dict[str, Any] = {"description": meta["doc"]}
+        if kind is bool:
+            schema["type"] = "boolean"
+        elif kind is int:
+            schema["type"] = "integer"
+            if meta["within"]:
+                schema["minimum"], schema["maximum"] = meta["within"]
+        else:
+            schema["type"] = "string"
+            if meta["form"]:
+                schema["pattern"] = f"^(?:{meta['form']})$"
+        properties[declared.name] = schema
+    return {"type": "object", "properties": properties, "additionalProperties": False}
 
 
 def parse_override(text: str) -> tuple[str, Any]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import datetime
 
 import pytest
 
 from mock_site import seed, wording
+from mock_site.config import Settings
 
 
 def test_clock_reads_and_advances(api):
@@ -235,3 +237,27 @@ def test_iso_2022_jp_mail_reads_back_as_sent(running_env):
     assert mail.subject == wording.MAIL_OTP_SUBJECT
     assert mail.otp() == "123456"
     assert mail.header("Date").endswith("+0900")  # the mock's clock, in Japan time
+
+
+BOUNDED = [
+    (declared.name, declared.metadata["within"])
+    for declared in dataclasses.fields(Settings)
+    if declared.metadata["within"]
+]
+
+
+@pytest.mark.parametrize(("name", "within"), BOUNDED, ids=[name for name, _ in BOUNDED])
+def test_each_bound_refuses_one_past_it_and_the_document_says_it(env, api, name, within):
+    low, high = within
+    before = env.settings
+
+    refused = [api.post("/api/settings", json={name: value}) for value in (low - 1, high + 1)]
+
+    assert [(r.status_code, r.json["field"]) for r in refused] == [(400, name), (400, name)]
+    assert env.settings is before
+    documented = api.get("/api/openapi.json").json["components"]["schemas"]["SettingsChange"]
+    assert documented["properties"][name] | within_schema(within) == documented["properties"][name]
+
+
+def within_schema(within: tuple[int, int]) -> dict[str, int]:
+    return {"minimum": within[0], "maximum": within[1]}

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import math
 from datetime import datetime
 from importlib import resources
 from typing import Any
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, jsonify, request
 
-from .. import credentials, wording
+from .. import config, credentials, wording
 from ..clock import ClockOutOfRange
 from ..config import SettingError
 from ..regions import REGIONS
@@ -65,7 +66,12 @@ def describe():
 def openapi():
     """Serve the OpenAPI description of this API."""
     text = resources.files(__package__).joinpath("openapi.json").read_text(encoding="utf-8")
-    return Response(text, mimetype="application/json")
+    document = json.loads(text)
+    # The settings a change may set, with their bounds, come from config.py: one owner.
+    document["components"]["schemas"]["SettingsChange"] = config.json_schema()
+    change = document["paths"]["/api/settings"]["post"]["requestBody"]["content"]
+    change["application/json"]["schema"] = {"$ref": "#/components/schemas/SettingsChange"}
+    return jsonify(document)
 
 
 @bp.get("/clock")
