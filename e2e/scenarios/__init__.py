@@ -7,36 +7,9 @@ step is printed, captioned in the video and shot for the illustrated guide.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from .registry import SCENARIOS, Scenario, scenario
 
-if TYPE_CHECKING:
-    from .runner import Run
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """A named journey with a one-line description (Japanese, for QA and support staff)."""
-
-    name: str
-    description: str
-    play: Callable[[Run], None]
-
-
-SCENARIOS: dict[str, Scenario] = {}
-
-
-def scenario(name: str, description: str) -> Callable[[Callable[[Run], None]], Callable]:
-    """Register a scenario under name; the description is what `hikari-e2e scenarios` lists."""
-
-    def register(play: Callable[[Run], None]) -> Callable[[Run], None]:
-        if name in SCENARIOS:
-            raise ValueError(f"scenario {name!r} is registered twice")
-        SCENARIOS[name] = Scenario(name, description, play)
-        return play
-
-    return register
+__all__ = ["SCENARIOS", "Scenario", "load", "scenario"]
 
 
 def load() -> dict[str, Scenario]:

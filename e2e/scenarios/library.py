@@ -6,7 +6,7 @@ from fixtures.builders import LineSpec
 from mock_site import wording as W
 
 from .. import journeys as J
-from . import scenario
+from .registry import scenario
 from .runner import UNITS, Run
 
 MOBILE = "09012345678"

@@ -23,9 +23,9 @@ from mock_site.regions import REGIONS
 
 from .. import browser as browsers
 from ..journeys import Customer, InboxMail
-from . import Scenario
 from .film import SIZE, Film
 from .guide import Guide
+from .registry import Scenario
 
 UNITS = {"line": wording.UNIT_LINE, "number": wording.UNIT_NUMBER, "admin": wording.UNIT_ADMIN}
 ACTIONS = (

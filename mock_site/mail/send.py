@@ -9,7 +9,7 @@ from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..state import State
+    from ..parts import Parts
 
 SENDER_DOMAIN = "hikari-mock.localhost"
 
@@ -18,7 +18,7 @@ class MailNotSent(RuntimeError):
     """Say that the sink refused or could not be reached; nothing was delivered."""
 
 
-def send(env: State, to: str, subject: str, body: str) -> None:
+def send(env: Parts, to: str, subject: str, body: str) -> None:
     """Send one plain-text mail; raise MailNotSent when the SMTP server says no."""
     host, port = env.smtp_address()
     charset = Charset(env.settings.mail_charset)

@@ -8,7 +8,7 @@ from .. import wording
 from ..store import TEMPORARY, Credential, Line, Number
 
 if TYPE_CHECKING:
-    from ..state import State
+    from ..parts import Parts
 
 UNIT_KEYS = {"1": wording.UNIT_LINE, "2": wording.UNIT_NUMBER, "3": wording.UNIT_ADMIN}
 MAX_NUMBER_DIGITS = 10
@@ -22,7 +22,7 @@ class TempPasswordIvr:
     entry of a call ends it.
     """
 
-    def __init__(self, env: State, line: Line, caller: Number) -> None:
+    def __init__(self, env: Parts, line: Line, caller: Number) -> None:
         self.env = env
         self.line = line
         self.caller = caller

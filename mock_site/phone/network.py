@@ -16,7 +16,7 @@ from .ivr import TempPasswordIvr
 from .voicewarp import VoiceWarpIvr
 
 if TYPE_CHECKING:
-    from ..state import State
+    from ..parts import Parts
 
 KEYS = frozenset("0123456789*#")
 FULL_WIDTH_KEYS = str.maketrans("０１２３４５６７８９＊＃", "0123456789*#")
@@ -104,7 +104,7 @@ class Call:
 class PhoneNetwork:
     """Connect calls from the lines' numbers; one call at a time per calling number."""
 
-    def __init__(self, env: State) -> None:
+    def __init__(self, env: Parts) -> None:
         self.env = env
         self._lock = threading.RLock()
         self._calls: list[Call] = []

@@ -9,7 +9,7 @@ from ..services import rules
 from ..store import Line, Number
 
 if TYPE_CHECKING:
-    from ..state import State
+    from ..parts import Parts
 
 MODE_KEYS = {
     "1": wording.VW_UNCONDITIONAL,
@@ -29,7 +29,7 @@ class VoiceWarpIvr:
     asked again; the third ends the call, as the 仮パスワード IVR does (assumed).
     """
 
-    def __init__(self, env: State, line: Line, caller: Number) -> None:
+    def __init__(self, env: Parts, line: Line, caller: Number) -> None:
         self.env = env
         self.line = line
         self.target = caller

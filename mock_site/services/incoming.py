@@ -15,7 +15,7 @@ from ..store import Fax, Line, Number, format_number, is_valid_number
 from . import rules
 
 if TYPE_CHECKING:
-    from ..state import State
+    from ..parts import Parts
 
 MAX_FAX_PAGES = 99
 
@@ -76,7 +76,7 @@ def caller_name(caller: str) -> str:
 class Switchboard:
     """Deliver simulated calls and FAXes to the lines' numbers; keep a record of each."""
 
-    def __init__(self, env: State) -> None:
+    def __init__(self, env: Parts) -> None:
         self.env = env
         self._lock = threading.Lock()
         self._records: list[Incoming] = []
@@ -214,7 +214,7 @@ class Switchboard:
             record.log.append(wording.IN_MAILS_SENT.format(service=name, count=sent))
 
 
-def kept_faxes(env: State, number: Number) -> list[Fax]:
+def kept_faxes(env: Parts, number: Number) -> list[Fax]:
     """Return the FAXes still within the retention period, newest first (older ones go)."""
     since = env.clock.now() - timedelta(days=env.settings.fax_retention_days)
     number.faxes[:] = [fax for fax in number.faxes if fax.received_at > since]

@@ -1,0 +1,26 @@
+"""What the phone network, the switchboard and the mail sender read of the environment's state.
+
+They are parts of the state (state.py builds them), so they name it by this protocol rather
+than by State itself, and the state imports them without an import going round.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from .clock import Clock
+from .config import Settings
+from .store import Store
+
+
+class Parts(Protocol):
+    """The settings, clock and store, where the sites and the sink are, and password hashing."""
+
+    settings: Settings
+    clock: Clock
+    store: Store
+    site_urls: dict[str, str]
+
+    def hash(self, password: str) -> str: ...
+
+    def smtp_address(self) -> tuple[str, int]: ...
