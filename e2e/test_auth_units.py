@@ -40,7 +40,7 @@ def test_login_and_reach_follow_the_guide_matrix(
 
     if may_log_in:
         top = TopPage(page, site_url)
-        expect(top.heading).to_have_text(wording.TOP_TITLE)
+        top.expect_loaded()
         expect(top.numbers).to_have_text([format_number(line.numbers[i]) for i in reach])
     else:
         expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
@@ -61,7 +61,7 @@ def test_manager_changes_a_user_password_and_the_user_logs_in_with_it(
     expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
     expect(done.status).to_contain_text(format_number(user))
     top = done.back_to_top()
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
     top.logout().login(user, new)
     expect(top.logged_in_number).to_have_text(format_number(user))
 

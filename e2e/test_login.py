@@ -30,7 +30,7 @@ def test_seeded_password_logs_in_and_out(customer_page: Page, hikari, site_url, 
     )
     top = choice.decline().agree()
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
     expect(top.logged_in_number).to_have_text(format_number(number))
     expect(top.numbers).to_have_text([n["display"] for n in line["numbers"]])
     expect(top.services_of(number)).to_have_text(list(wording.SERVICE_BUTTONS.values()))

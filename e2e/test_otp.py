@@ -51,14 +51,14 @@ def test_whole_documented_journey(
     customer.first_login(number, temp, new)
 
     top = customer.register_otp(otp_account)
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
     expect(top.logged_in_number).to_have_text(format_number(number))
     login = top.logout()
     entry = login.login_to_otp_entry(number, new)
     code = mailbox.wait_for(to=otp_account.address, subject=wording.MAIL_OTP_SUBJECT).otp()
     top = entry.enter(code)
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
 
 @pytest.fixture
@@ -93,11 +93,11 @@ def test_not_using_branch_asks_consent_and_later_logins_need_no_code(
     consent = login.login_to_otp_choice(fresh_line.contract_number, fresh_line.password).decline()
     expect(consent.heading).to_have_text(wording.OTP_CONSENT_TITLE)
     top = consent.agree()
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
     top = top.logout().login(fresh_line.contract_number, fresh_line.password)
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
 
 def registration_url(page: Page, site_url, line, mailbox, otp_account) -> str:
@@ -181,7 +181,7 @@ def test_wrong_code_is_refused_and_a_code_works_once(page: Page, otp_line, mailb
     entry.enter_expecting_error(wrong)
     expect(entry.alert).to_have_text(wording.ERR_OTP_WRONG)
     top = entry.enter(code)
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
     entry = top.logout().login_to_otp_entry(line.contract_number, line.password)
     mailbox.wait_for(to=address)
@@ -201,7 +201,7 @@ def test_a_resent_code_replaces_the_older_one(page: Page, otp_line, mailbox, sit
         entry.enter_expecting_error(first)
         expect(entry.alert).to_have_text(wording.ERR_OTP_WRONG)
     top = entry.enter(second)
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
 
 def test_choice_change_switches_off_and_on(page: Page, otp_line, mailbox, site_url):
@@ -211,7 +211,7 @@ def test_choice_change_switches_off_and_on(page: Page, otp_line, mailbox, site_u
 
     top = top.change_otp_choice().decline().agree()
     top = top.logout().login(line.contract_number, line.password)
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
     top = top.change_otp_choice().use_again()
     expect(top.status).to_have_text(wording.OTP_SWITCHED_ON)
     entry = top.logout().login_to_otp_entry(line.contract_number, line.password)

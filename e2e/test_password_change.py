@@ -31,7 +31,7 @@ def test_changing_the_contract_password_ends_the_session(
     login.login_expecting_error(line.contract_number, line.password)
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
     top = login.login(line.contract_number, new)
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
 
 def test_changing_an_additional_number_password_offers_back(

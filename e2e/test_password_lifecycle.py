@@ -60,7 +60,7 @@ def test_first_login_with_a_temporary_password_forces_a_change(
     login = done.back_to_login()
     top = login.login(line.contract_number, new)
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
     expect(top.logged_in_number).to_have_text(format_number(line.contract_number))
 
 
@@ -204,7 +204,7 @@ def test_a_success_resets_the_count_of_wrong_passwords(page: Page, make_line, si
         login.login_expecting_error(line.contract_number, "wrong0000")
     top = login.login(line.contract_number, line.password)
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
 
 @pytest.mark.parametrize(
@@ -239,7 +239,7 @@ def test_expiry_notice_ok_leads_to_the_top(page: Page, frozen, make_line, site_u
     expect(page.get_by_text(deadline.strftime("%Y年%m月%d日"))).to_be_visible()
     top = notice.ok()
 
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
 
 
 def test_expired_password_is_replaced_then_works_for_60_more_days(
@@ -257,4 +257,4 @@ def test_expired_password_is_replaced_then_works_for_60_more_days(
     frozen.advance(53 * DAY - 1)
 
     top = login.login(line.contract_number, new)
-    expect(top.heading).to_have_text(wording.TOP_TITLE)
+    top.expect_loaded()
