@@ -90,3 +90,10 @@ def keep_mail_of_failed_tests(request: pytest.FixtureRequest, hikari: ControlCli
 def customer(page: Page, site_url: str, home_url: str, region: str, mailbox) -> Customer:
     """Return a customer at this test's page and region, reading mail through `mailbox`."""
     return Customer(page, site_url, home_url, region, mailbox)
+
+
+@pytest.fixture
+def frozen(clock: ControlClient) -> ControlClient:
+    """Stop the mock's clock before the test seeds anything, so deadlines are exact."""
+    clock.freeze()
+    return clock

@@ -23,13 +23,6 @@ DAY = 86400
 HOUR = 3600
 
 
-@pytest.fixture
-def frozen(clock):
-    """Stop the mock's clock before the test seeds anything, so deadlines are exact."""
-    clock.freeze()
-    return clock
-
-
 def void_message(template: str, region: str) -> str:
     return wording.fill(template, DEFAULTS, access=REGIONS[region].access_number_display)
 

@@ -40,13 +40,6 @@ def open_voice_warp(page: Page, site_url: str, number: str, password: str) -> No
 
 
 @pytest.fixture
-def frozen(clock: ControlClient) -> ControlClient:
-    """Stop the mock's clock before the line is seeded, so the password's age is exact."""
-    clock.freeze()
-    return clock
-
-
-@pytest.fixture
 def warp_line(make_line, hikari: ControlClient, region: str):
     """A line (ワンタイムパスワード declined) whose list has entries 1 and 2, entry 1 in use."""
     line = make_line(region, auth_unit=wording.UNIT_NUMBER)

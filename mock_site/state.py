@@ -134,10 +134,6 @@ class State:
                     number.otp.choice, number.otp.address = "use", otp["address"]
             return line
 
-    def login_numbers(self, line: Line):
-        """Return the numbers of a line that may log in under its unit (SPEC §3)."""
-        return accounts.login_numbers(line)
-
     def _free_number(self, region: str) -> str:
         while True:
             number = seed.fake_number(self.faker.random, region)

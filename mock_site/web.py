@@ -61,15 +61,23 @@ def region_key() -> str:
     return current_app.config["REGION"].key
 
 
-def init_site(app: Flask) -> None:
-    """Give a regional site the session, CSRF, the stale-window page and the error pages."""
-    csrf.init_app(app)
-    app.before_request(load_session)
+def init_app(app: Flask) -> None:
+    """Give any app of the environment its body limit, security headers, error pages and
+    static files."""
+    if app.config.get("MAX_CONTENT_LENGTH") is None:
+        app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.after_request(security_headers)
-    app.after_request(no_store_when_logged_in)
-    app.register_error_handler(StaleWindow, stale_window)
     register_error_pages(app)
     serve_static_from_memory(app)
+
+
+def init_site(app: Flask) -> None:
+    """Give a regional site all of init_app, and the session, CSRF and the stale-window page."""
+    init_app(app)
+    csrf.init_app(app)
+    app.before_request(load_session)
+    app.after_request(no_store_when_logged_in)
+    app.register_error_handler(StaleWindow, stale_window)
 
 
 # The logged-in session -------------------------------------------------------------------------
@@ -280,10 +288,7 @@ MAX_REQUEST_BYTES = 1024 * 1024  # a form or a JSON body larger than this is a 4
 
 
 def register_error_pages(app: Flask) -> None:
-    """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback;
-    refuse bodies over MAX_REQUEST_BYTES."""
-    if app.config.get("MAX_CONTENT_LENGTH") is None:
-        app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    """Answer every error with a Japanese page (JSON under JSON_ERRORS_UNDER), never a traceback."""
     # Browsers ask for it on every new page; an empty answer spares a 404 page each time.
     app.add_url_rule("/favicon.ico", "favicon", lambda: ("", 204))
 

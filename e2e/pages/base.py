@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Self
+from typing import Self, TypeVar
 
 from playwright.sync_api import Locator, Page, expect
+
+S = TypeVar("S", bound="Screen")
 
 
 class Screen:
@@ -21,6 +23,11 @@ class Screen:
         """Navigate straight to this screen."""
         self.page.goto(self.base_url + self.PATH)
         return self
+
+    def press(self, name: str, then: type[S]) -> S:
+        """Click the button named name (an image button's alt) and return the screen it opens."""
+        self.page.get_by_role("button", name=name, exact=True).click()
+        return then(self.page, self.base_url)
 
     def expect_loaded(self) -> Self:
         """Wait until this screen is shown: its one h1 names the class's TITLE."""

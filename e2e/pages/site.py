@@ -7,17 +7,14 @@ the like re-export them under their old names.
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from playwright.sync_api import Locator
 
 from mock_site import wording
 from mock_site.store import format_number
 
-from .base import Screen
+from .base import S, Screen
 
 # Login (AGL_Disp.do) ---
-S = TypeVar("S", bound=Screen)
 
 
 class LoginPage(Screen):
@@ -110,23 +107,19 @@ class TopPage(Screen):
     def choose_number_for(self, service: str) -> NumberChoicePage:
         """Click a service's button and stay on the number choice."""
         name = wording.SERVICE_BUTTONS[service]
-        self.page.get_by_role("button", name=name, exact=True).click()
-        return NumberChoicePage(self.page, self.base_url)
+        return self.press(name, NumberChoicePage)
 
     def change_otp_choice(self) -> OtpChoicePage:
         """Open 「ワンタイムパスワード利用選択変更」."""
-        self.page.get_by_role("button", name=wording.OTP_CHOICE_CHANGE, exact=True).click()
-        return OtpChoicePage(self.page, self.base_url)
+        return self.press(wording.OTP_CHOICE_CHANGE, OtpChoicePage)
 
     def change_password(self) -> PasswordChangePage:
         """Open 「パスワード変更」."""
-        self.page.get_by_role("button", name=wording.CHANGE_PASSWORD, exact=True).click()
-        return PasswordChangePage(self.page, self.base_url)
+        return self.press(wording.CHANGE_PASSWORD, PasswordChangePage)
 
     def logout(self) -> LoginPage:
         """Click 「ログアウト」 and return to the login screen."""
-        self.page.get_by_role("button", name=wording.LOGOUT, exact=True).click()
-        return LoginPage(self.page, self.base_url)
+        return self.press(wording.LOGOUT, LoginPage)
 
 
 # The password screens ---
@@ -187,13 +180,11 @@ class PasswordChangedPage(Screen):
 
     def back_to_login(self, name: str = wording.BACK_TO_LOGIN_FORCED) -> LoginPage:
         """Click 「ログイン画面へ戻る」 (or 「ログイン画面へ」)."""
-        self.page.get_by_role("button", name=name, exact=True).click()
-        return LoginPage(self.page, self.base_url)
+        return self.press(name, LoginPage)
 
     def back_to_top(self) -> TopPage:
         """Click 「戻る」."""
-        self.page.get_by_role("button", name=wording.BACK, exact=True).click()
-        return TopPage(self.page, self.base_url)
+        return self.press(wording.BACK, TopPage)
 
     def names(self, number: str) -> str:
         """Return the number as this screen writes it."""
@@ -208,8 +199,7 @@ class ExpiryNoticePage(Screen):
 
     def ok(self) -> TopPage:
         """Click 「OK」 and go on to the top screen."""
-        self.page.get_by_role("button", name=wording.OK, exact=True).click()
-        return TopPage(self.page, self.base_url)
+        return self.press(wording.OK, TopPage)
 
 
 # The ワンタイムパスワード screens (guide steps 7–16) ---
@@ -222,20 +212,17 @@ class OtpChoicePage(Screen):
     def use(self) -> OtpRegistrationPage:
         """Choose 「ワンタイムパスワードを利用する」 and go on to the registration."""
         self.page.get_by_label(wording.OTP_USE).check()
-        self.page.get_by_role("button", name=wording.NEXT, exact=True).click()
-        return OtpRegistrationPage(self.page, self.base_url)
+        return self.press(wording.NEXT, OtpRegistrationPage)
 
     def decline(self) -> OtpConsentPage:
         """Choose 「ワンタイムパスワードを利用しない」 and go on to the consent."""
         self.page.get_by_label(wording.OTP_DECLINE).check()
-        self.page.get_by_role("button", name=wording.NEXT, exact=True).click()
-        return OtpConsentPage(self.page, self.base_url)
+        return self.press(wording.NEXT, OtpConsentPage)
 
     def use_again(self) -> TopPage:
         """Choose 「利用する」 again with the address already registered: back to the top."""
         self.page.get_by_label(wording.OTP_USE).check()
-        self.page.get_by_role("button", name=wording.NEXT, exact=True).click()
-        return TopPage(self.page, self.base_url)
+        return self.press(wording.NEXT, TopPage)
 
     def change_address(self) -> OtpRegistrationPage:
         """Follow 「ワンタイムパスワード受信用メールアドレスの変更」."""
@@ -250,8 +237,7 @@ class OtpConsentPage(Screen):
 
     def agree(self) -> TopPage:
         """Click 「同意する」 and land on the top screen."""
-        self.page.get_by_role("button", name=wording.AGREE, exact=True).click()
-        return TopPage(self.page, self.base_url)
+        return self.press(wording.AGREE, TopPage)
 
 
 class OtpRegistrationPage(Screen):
@@ -268,8 +254,7 @@ class OtpRegistrationPage(Screen):
     def next(self, address: str, verify_id: str, verify_password: str) -> OtpConfirmPage:
         """Fill the three fields and click 「次へ」."""
         self.fill(address, verify_id, verify_password)
-        self.page.get_by_role("button", name=wording.NEXT, exact=True).click()
-        return OtpConfirmPage(self.page, self.base_url)
+        return self.press(wording.NEXT, OtpConfirmPage)
 
     def next_expecting_error(self, address: str, verify_id: str, verify_password: str):
         self.next(address, verify_id, verify_password)
@@ -286,8 +271,7 @@ class OtpConfirmPage(Screen):
 
     def register(self) -> Screen:
         """Click 「登録」: the 仮登録完了 screen."""
-        self.page.get_by_role("button", name=wording.REGISTER, exact=True).click()
-        return Screen(self.page, self.base_url)
+        return self.press(wording.REGISTER, Screen)
 
 
 class OtpRegisteredPage(Screen):
@@ -297,8 +281,7 @@ class OtpRegisteredPage(Screen):
 
     def send(self) -> OtpEntryPage:
         """Click 「ワンタイムパスワードを送信」."""
-        self.page.get_by_role("button", name=wording.SEND_OTP, exact=True).click()
-        return OtpEntryPage(self.page, self.base_url)
+        return self.press(wording.SEND_OTP, OtpEntryPage)
 
 
 class OtpEntryPage(Screen):
@@ -310,8 +293,7 @@ class OtpEntryPage(Screen):
     def enter(self, code: str) -> TopPage:
         """Type the code and click 「次へ」; the top screen when it is right."""
         self.page.get_by_label(wording.OTP_CODE, exact=True).fill(code)
-        self.page.get_by_role("button", name=wording.NEXT, exact=True).click()
-        return TopPage(self.page, self.base_url)
+        return self.press(wording.NEXT, TopPage)
 
     def enter_expecting_error(self, code: str) -> OtpEntryPage:
         self.enter(code)
@@ -332,9 +314,6 @@ class ServiceScreen(Screen):
         """Return where the screen names the number being set (03-0000-1111（…）)."""
         return self.page.get_by_test_id("service-target")
 
-    def _click(self, role: str, name: str) -> None:
-        self.page.get_by_role(role, name=name, exact=True).click()
-
 
 class NumberChoicePage(Screen):
     """設定する電話番号の選択: under 回線単位 and for the 管理者, the number comes first."""
@@ -350,8 +329,7 @@ class NumberChoicePage(Screen):
     def choose(self, number: str, screen: type[Screen]) -> Screen:
         """Pick the number (given without hyphens) and click 「次へ」."""
         self.page.get_by_label(format_number(number), exact=False).check()
-        self.page.get_by_role("button", name=wording.NEXT, exact=True).click()
-        return screen(self.page, self.base_url)
+        return self.press(wording.NEXT, screen)
 
 
 class ConfirmPage(ServiceScreen):
@@ -366,12 +344,11 @@ class ConfirmPage(ServiceScreen):
 
     def set(self) -> DonePage:
         """Click 「設定」."""
-        self._click("button", wording.SET)
-        return DonePage(self.page, self.base_url)
+        return self.press(wording.SET, DonePage)
 
     def back(self) -> None:
         """Click 「戻る」: the input screen, still holding what was typed."""
-        self._click("button", wording.BACK)
+        self.page.get_by_role("button", name=wording.BACK, exact=True).click()
 
 
 class DonePage(ServiceScreen):
@@ -379,7 +356,7 @@ class DonePage(ServiceScreen):
 
     def to_menu(self) -> None:
         """Click 「サービスメニューへ」."""
-        self._click("button", wording.SERVICE_MENU)
+        self.page.get_by_role("button", name=wording.SERVICE_MENU, exact=True).click()
 
 
 class VoiceWarpMenuPage(ServiceScreen):
@@ -414,18 +391,15 @@ class VoiceWarpMenuPage(ServiceScreen):
 
     def destinations(self) -> DestinationListPage:
         """Click 「転送先電話番号設定」."""
-        self._click("button", wording.VW_LIST_BUTTON)
-        return DestinationListPage(self.page, self.base_url)
+        return self.press(wording.VW_LIST_BUTTON, DestinationListPage)
 
     def switch(self) -> SwitchPage:
         """Click 「サービス開始／停止」."""
-        self._click("button", wording.VW_SWITCH_BUTTON)
-        return SwitchPage(self.page, self.base_url)
+        return self.press(wording.VW_SWITCH_BUTTON, SwitchPage)
 
     def to_top(self) -> TopPage:
         """Click 「サービスメニューへ」: back to the top screen."""
-        self._click("button", wording.SERVICE_MENU)
-        return TopPage(self.page, self.base_url)
+        return self.press(wording.SERVICE_MENU, TopPage)
 
 
 class DestinationListPage(ServiceScreen):
@@ -446,8 +420,7 @@ class DestinationListPage(ServiceScreen):
 
     def submit(self) -> ConfirmPage:
         """Click 「設定」: the confirmation, or this screen again with an error."""
-        self._click("button", wording.SET)
-        return ConfirmPage(self.page, self.base_url)
+        return self.press(wording.SET, ConfirmPage)
 
 
 class SwitchPage(ServiceScreen):
@@ -469,8 +442,7 @@ class SwitchPage(ServiceScreen):
 
     def submit(self) -> ConfirmPage:
         """Click 「設定」."""
-        self._click("button", wording.SET)
-        return ConfirmPage(self.page, self.base_url)
+        return self.press(wording.SET, ConfirmPage)
 
 
 class NoticePage(ServiceScreen):
@@ -501,8 +473,7 @@ class NoticePage(ServiceScreen):
 
     def submit(self) -> ConfirmPage:
         """Click 「設定」."""
-        self._click("button", wording.SET)
-        return ConfirmPage(self.page, self.base_url)
+        return self.press(wording.SET, ConfirmPage)
 
 
 class FaxMenuPage(ServiceScreen):
@@ -513,13 +484,11 @@ class FaxMenuPage(ServiceScreen):
 
     def settings(self) -> NoticePage:
         """Click 「メールアドレス設定」."""
-        self._click("button", wording.FAX_SETTINGS_BUTTON)
-        return NoticePage(self.page, self.base_url)
+        return self.press(wording.FAX_SETTINGS_BUTTON, NoticePage)
 
     def received(self) -> FaxListPage:
         """Click 「受信FAX一覧」."""
-        self._click("button", wording.FAX_LIST_BUTTON)
-        return FaxListPage(self.page, self.base_url)
+        return self.press(wording.FAX_LIST_BUTTON, FaxListPage)
 
 
 class FaxListPage(ServiceScreen):

@@ -12,7 +12,7 @@ from .. import wording
 from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
-from ..web import register_error_pages, security_headers, serve_static_from_memory
+from ..web import init_app
 
 if TYPE_CHECKING:
     from ..environment import Environment
@@ -29,9 +29,7 @@ def create_home_app(env: Environment) -> Flask:
         JSON_ERRORS_UNDER="/api/",
     )
     app.extensions["hikari"] = env
-    register_error_pages(app)
-    serve_static_from_memory(app)
-    app.after_request(security_headers)
+    init_app(app)
 
     from .api import bp as api_bp
     from .mail_api import bp as mail_api_bp

@@ -16,13 +16,13 @@ def continue_after_password() -> str:
     the OTP choice, the OTP entry (its code mailed), or straight the top screen."""
     g.session.stage = READY
     if otp_service.enabled(env(), region_key()):
-        account = logged_in()[1].otp
-        if account.choice is None:
+        number = logged_in()[1]
+        if number.otp.choice is None:
             g.session.stage = OTP_CHOICE
             return "otp.choice"
-        if account.choice == otp_service.USE and account.address:
+        if number.otp.choice == otp_service.USE and number.otp.address:
             g.session.stage = OTP_CODE
-            send_code_or_flash(logged_in()[1])
+            send_code_or_flash(number)
             return "otp.entry"
     return "auth.top"
 
