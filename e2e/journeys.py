@@ -175,7 +175,7 @@ def register_otp(
         masked = "＊" * len(account.verify_password)
         expect(confirm.value("otp-verify-password")).to_have_text(masked)
         provisional = confirm.register()
-        expect(provisional.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
+        provisional.expect_loaded()
     with step(login_step(10)):
         page.goto(mail.registration_url(account.address))
         registered = OtpRegisteredPage(page, site_url)

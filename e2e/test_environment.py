@@ -13,7 +13,7 @@ from .pages import HomePage, LoginPage
 def test_home_lists_the_guide_example_line_in_both_regions(page: Page, home_url):
     home = HomePage(page, home_url).open()
 
-    expect(home.heading).to_have_text(wording.HOME_TITLE)
+    home.expect_loaded()
     for region in ("east", "west"):
         for number in seed.GUIDE_NUMBERS:
             expect(home.row_of(region, number)).to_contain_text(wording.CREDENTIAL_NONE)

@@ -35,7 +35,7 @@ def test_seeded_password_logs_in_and_out(customer_page: Page, hikari, site_url, 
     expect(top.numbers).to_have_text([n["display"] for n in line["numbers"]])
     expect(top.services_of(number)).to_have_text(list(wording.SERVICE_BUTTONS.values()))
     login = top.logout()
-    expect(login.heading).to_have_text(wording.LOGIN_TITLE)
+    login.expect_loaded()
     expect(login.status).to_have_text(wording.MSG_LOGGED_OUT)
 
 
@@ -67,7 +67,7 @@ def test_wrong_password_shows_an_alert(page: Page, make_line, site_url, region):
         .login_expecting_error(line.contract_number, line.password + "x")
     )
 
-    expect(login.heading).to_have_text(wording.LOGIN_TITLE)
+    login.expect_loaded()
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
 
 

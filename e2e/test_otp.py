@@ -91,7 +91,7 @@ def test_not_using_branch_asks_consent_and_later_logins_need_no_code(
 ):
     login = LoginPage(page, site_url).open()
     consent = login.login_to_otp_choice(fresh_line.contract_number, fresh_line.password).decline()
-    expect(consent.heading).to_have_text(wording.OTP_CONSENT_TITLE)
+    consent.expect_loaded()
     top = consent.agree()
     top.expect_loaded()
 
@@ -216,7 +216,7 @@ def test_choice_change_switches_off_and_on(page: Page, otp_line, mailbox, site_u
     expect(top.status).to_have_text(wording.OTP_SWITCHED_ON)
     entry = top.logout().login_to_otp_entry(line.contract_number, line.password)
 
-    expect(entry.heading).to_have_text(wording.OTP_ENTRY_TITLE)
+    entry.expect_loaded()
     expect(entry.enter(mailbox.wait_for(to=address).otp()).heading).to_have_text(wording.TOP_TITLE)
 
 
@@ -311,9 +311,8 @@ def test_a_registration_mail_that_cannot_be_sent_is_told_and_can_be_retried(
 
     confirm.register()
     expect(confirm.alert).to_have_text(wording.ERR_MAIL_NOT_SENT)
-    expect(confirm.heading).to_have_text(wording.OTP_CONFIRM_TITLE)
+    confirm.expect_loaded()
 
     hikari._call("DELETE", "/mail/faults")
-    confirm.register()
-    expect(confirm.heading).to_have_text(wording.OTP_PROVISIONAL_TITLE)
+    confirm.register().expect_loaded()
     assert mailbox.wait_for(to=otp_account.address).link(contains="AOR_Regist.do")

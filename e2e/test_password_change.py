@@ -24,10 +24,10 @@ def test_changing_the_contract_password_ends_the_session(
 
     done = top.change_password().change(line.password, new)
 
-    expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+    done.expect_loaded()
     expect(done.status).to_contain_text(format_number(line.contract_number))
     login = done.back_to_login(wording.BACK_TO_LOGIN)
-    expect(login.heading).to_have_text(wording.LOGIN_TITLE)
+    login.expect_loaded()
     login.login_expecting_error(line.contract_number, line.password)
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
     top = login.login(line.contract_number, new)

@@ -46,10 +46,10 @@ def test_first_login_with_a_temporary_password_forces_a_change(
     change = (
         LoginPage(customer_page, site_url).open().login_to_forced_change(line.contract_number, temp)
     )
-    expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+    change.expect_loaded()
     expect(customer_page.get_by_text(wording.FORCED_CHANGE_AFTER_TEMP)).to_be_visible()
     done = change.change(temp, new)
-    expect(done.heading).to_have_text(wording.PASSWORD_CHANGED_TITLE)
+    done.expect_loaded()
     login = done.back_to_login()
     top = login.login(line.contract_number, new)
 
@@ -92,7 +92,7 @@ def test_forced_change_refuses_a_new_password_against_the_rules(
     change.change_expecting_error(temp, new, confirm)
 
     expect(change.alert_messages).to_have_text(message if isinstance(message, list) else [message])
-    expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+    change.expect_loaded()
 
 
 @pytest.mark.parametrize(
@@ -125,7 +125,7 @@ def test_new_password_may_not_be_the_temporary_one(
 
     # A 仮パスワード is 8 digits, so the digits-only rule is what refuses it.
     expect(change.alert).to_have_text(wording.ERR_NEW_DIGITS_ONLY)
-    expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+    change.expect_loaded()
 
 
 @pytest.mark.parametrize(
@@ -228,7 +228,7 @@ def test_expiry_notice_ok_leads_to_the_top(page: Page, frozen, make_line, site_u
     frozen.advance(55 * DAY)
 
     notice = LoginPage(page, site_url).open().login_to_notice(line.contract_number, line.password)
-    expect(notice.heading).to_have_text(wording.EXPIRY_NOTICE_TITLE)
+    notice.expect_loaded()
     expect(page.get_by_text(deadline.strftime("%Y年%m月%d日"))).to_be_visible()
     top = notice.ok()
 

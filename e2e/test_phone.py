@@ -43,7 +43,7 @@ def test_guide_line_gets_a_temporary_password_by_phone_and_logs_in(
     login = change.change(TEMP, new).back_to_login()
     choice = login.login_to_otp_choice(target, new)
 
-    expect(choice.heading).to_have_text(wording.OTP_CHOICE_TITLE)
+    choice.expect_loaded()
 
 
 def test_softphone_says_each_sentence_of_the_guide_in_order(page: Page, home_url, region):

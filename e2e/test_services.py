@@ -64,13 +64,13 @@ def test_top_offers_the_services_and_numbers_this_login_may_set(
     warp_numbers = [line.numbers[i] for i in reach if W.VOICE_WARP in USES[i]]
     if len(warp_numbers) > 1:
         choice = top.choose_number_for(W.VOICE_WARP)
-        expect(choice.heading).to_have_text(W.NUMBER_CHOICE_TITLE)
+        choice.expect_loaded()
         expect(choice.options).to_have_count(len(warp_numbers))
         menu = choice.choose(warp_numbers[-1], VoiceWarpMenuPage)
         expect(menu.target).to_contain_text(format_number(warp_numbers[-1]))
     elif warp_numbers:
         menu = top.open_service(W.VOICE_WARP)
-        expect(menu.heading).to_have_text(W.VW_MENU_TITLE)
+        menu.expect_loaded()
         expect(menu.target).to_contain_text(format_number(warp_numbers[0]))
 
 
@@ -200,7 +200,7 @@ def test_bad_ring_time_is_refused_naming_the_field(number_login, hikari, region,
     form.submit()
 
     expect(form.alert).to_have_text(W.fill(W.ERR_VW_RING, DEFAULTS, field=field))
-    expect(form.heading).to_have_text(W.VW_SWITCH_TITLE)
+    form.expect_loaded()
     assert hikari.services(region, number)["voice_warp"]["mode"] == W.VW_STOP
 
 

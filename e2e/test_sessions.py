@@ -33,7 +33,7 @@ def test_idle_session_logs_out_after_30_minutes(
     change = top.change_password()
 
     if logged_in:
-        expect(change.heading).to_have_text(wording.PASSWORD_CHANGE_TITLE)
+        change.expect_loaded()
     else:
         expect(change.heading).to_have_text(wording.LOGIN_TITLE)
         expect(change.alert).to_have_text(wording.ERR_TIMED_OUT)

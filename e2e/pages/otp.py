@@ -5,6 +5,7 @@ from .site import (
     OtpConfirmPage,
     OtpConsentPage,
     OtpEntryPage,
+    OtpProvisionalPage,
     OtpRegisteredPage,
     OtpRegistrationPage,
 )
@@ -14,6 +15,7 @@ __all__ = [
     "OtpConfirmPage",
     "OtpConsentPage",
     "OtpEntryPage",
+    "OtpProvisionalPage",
     "OtpRegisteredPage",
     "OtpRegistrationPage",
 ]

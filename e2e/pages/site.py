@@ -269,9 +269,15 @@ class OtpConfirmPage(Screen):
     def value(self, test_id: str) -> Locator:
         return self.page.get_by_test_id(test_id)
 
-    def register(self) -> Screen:
+    def register(self) -> OtpProvisionalPage:
         """Click 「登録」: the 仮登録完了 screen."""
-        return self.press(wording.REGISTER, Screen)
+        return self.press(wording.REGISTER, OtpProvisionalPage)
+
+
+class OtpProvisionalPage(Screen):
+    """仮登録完了: the registration URL is on its way to the address."""
+
+    TITLE = wording.OTP_PROVISIONAL_TITLE
 
 
 class OtpRegisteredPage(Screen):

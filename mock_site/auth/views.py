@@ -88,7 +88,7 @@ def top():
         numbers=numbers,
         in_use=[key for key in wording.SERVICE_NAMES if any(key in n.services for n in numbers)],
         kind=number_kind,
-        otp_enabled=otp_service.enabled(env(), region_key()),
+        otp_enabled=otp_service.enabled(env().settings, region_key()),
     )
 
 

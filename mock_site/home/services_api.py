@@ -55,7 +55,7 @@ def services_json(number: Number) -> dict[str, Any]:
                 "sender": fax.sender,
                 "pages": fax.pages,
             }
-            for fax in kept_faxes(env(), number)
+            for fax in kept_faxes(number, env().clock.now(), env().settings)
         ],
     }
 

@@ -15,7 +15,7 @@ def continue_after_password() -> str:
     """After a good password, move the session on and return the endpoint of its next screen:
     the OTP choice, the OTP entry (its code mailed), or straight the top screen."""
     g.session.stage = READY
-    if otp_service.enabled(env(), region_key()):
+    if otp_service.enabled(env().settings, region_key()):
         number = logged_in()[1]
         if number.otp.choice is None:
             g.session.stage = OTP_CHOICE

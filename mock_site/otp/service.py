@@ -25,9 +25,9 @@ _SENDING = threading.Lock()
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
-def enabled(env: State, region: str) -> bool:
+def enabled(settings: Settings, region: str) -> bool:
     """Tell whether the region's site offers ワンタイムパスワード (SPEC §12)."""
-    return getattr(env.settings, f"otp_{region}")
+    return getattr(settings, f"otp_{region}")
 
 
 def digest(secret: str) -> str:
@@ -61,7 +61,7 @@ def _verify_format(value: str, settings: Settings) -> bool:
     return within and value.isascii() and value.isalnum()
 
 
-def verify_matches(env: State, number: Number, verify_id: str, verify_password: str) -> bool:
+def verify_matches(number: Number, verify_id: str, verify_password: str) -> bool:
     """Tell whether the 確認用ID and 確認用パスワード are the ones registered."""
     account = number.otp
     if account.verify_id is None or account.verify_password_hash is None:

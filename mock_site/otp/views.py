@@ -89,7 +89,7 @@ def register():
         if (
             not errors
             and change
-            and not service.verify_matches(env(), number(), verify_id, form.verify_password.data)
+            and not service.verify_matches(number(), verify_id, form.verify_password.data)
         ):
             errors = [wording.ERR_VERIFY_MISMATCH]
         if not errors:

@@ -15,6 +15,7 @@ from ..store import Fax, Line, Number, format_number, is_valid_number
 from . import rules
 
 if TYPE_CHECKING:
+    from ..config import Settings
     from ..parts import Parts
 
 MAX_FAX_PAGES = 99
@@ -214,8 +215,8 @@ class Switchboard:
             record.log.append(wording.IN_MAILS_SENT.format(service=name, count=sent))
 
 
-def kept_faxes(env: Parts, number: Number) -> list[Fax]:
-    """Return the FAXes still within the retention period, newest first (older ones go)."""
-    since = env.clock.now() - timedelta(days=env.settings.fax_retention_days)
+def kept_faxes(number: Number, now: datetime, settings: Settings) -> list[Fax]:
+    """Return the FAXes kept fax_retention_days, newest first; older ones go."""
+    since = now - timedelta(days=settings.fax_retention_days)
     number.faxes[:] = [fax for fax in number.faxes if fax.received_at > since]
     return sorted(number.faxes, key=lambda fax: fax.received_at, reverse=True)

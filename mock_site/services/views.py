@@ -529,12 +529,16 @@ def fax_notice_apply():
     return notice_apply(wording.FAX_NOTICE)
 
 
+def _kept_faxes() -> list:
+    return kept_faxes(g.target, env().clock.now(), env().settings)
+
+
 @bp.route("/FNR_Disp.do", methods=["GET", "POST"])
 @for_service(wording.FAX_NOTICE)
 def fax_list():
     """受信FAX一覧: the FAXes within the retention period, newest first, each as a PDF."""
     with env().store.transaction():
-        faxes = kept_faxes(env(), g.target)
+        faxes = _kept_faxes()
     return render(
         "services/fax_list.html",
         faxes=faxes,
@@ -548,7 +552,7 @@ def fax_view():
     """Serve one kept FAX as a PDF; a gone or unknown one gets a Japanese page."""
     fax_id = request.args.get("id", "")
     with env().store.transaction():
-        fax = next((f for f in kept_faxes(env(), g.target) if f.id == fax_id), None)
+        fax = next((f for f in _kept_faxes() if f.id == fax_id), None)
     if fax is None:
         return render_template(
             "error.html",
