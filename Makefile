@@ -31,24 +31,31 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup browser e2e test lint unit fuzz serve docs walkthrough bench bench-suite flake clean
+.PHONY: help setup lock browser e2e test lint unit fuzz serve docs walkthrough bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-$(STAMP): pyproject.toml
+# The packages are exactly requirements.lock's (hashes checked), installed by uv.
+$(STAMP): pyproject.toml requirements.lock requirements-uv.lock
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
 		echo "hikari-e2e needs Python 3.11 or newer as $(PYTHON); run: make PYTHON=python3.11 ..."; \
 		exit 1; }
 	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || scripts/apt-install python3-venv
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	scripts/bootstrap-venv $(PYTHON) $(VENV)
 	@touch $@
+
+lock: $(STAMP) ## refresh requirements.lock on purpose: the newest versions pyproject.toml allows
+	$(VENV)/.uv/bin/uv pip compile pyproject.toml --extra dev --upgrade --generate-hashes \
+		--python-version 3.11 --quiet --custom-compile-command "make lock" -o requirements.lock
+	echo uv | $(VENV)/.uv/bin/uv pip compile - --upgrade --generate-hashes --no-annotate \
+		--python-version 3.11 --quiet --custom-compile-command "make lock" -o requirements-uv.lock
+	@echo "requirements.lock refreshed: run make test, and commit it if green"
 
 setup: $(STAMP) browser ## create .venv, install the packages, provision Chromium and ffmpeg
 
 browser: $(STAMP)
-	@$(BIN)/python -m e2e.browser
+	@$(BIN)/python -m hikari_e2e.browser
 	@command -v chromedriver >/dev/null || scripts/apt-install chromium chromium-driver
 
 e2e: setup ## the whole browser suite against the embedded mock, in parallel, with reports
@@ -62,7 +69,7 @@ lint: $(STAMP) ## ruff, formatting, the import contracts (pyproject.toml), no fi
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports --no-cache
-	@! grep -rnE 'time\.sleep\(|wait_for_timeout\(' e2e fixtures conftest.py \
+	@! grep -rnE 'time\.sleep\(|wait_for_timeout\(' e2e hikari_e2e fixtures conftest.py \
 		|| { echo "fixed waits in the suite: move the mock's clock or use expect"; exit 1; }
 
 unit: $(STAMP) $(VNU_JAR) ## the mock's own tests (no browser), generated input, the HTML checker

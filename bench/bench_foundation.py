@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import FREE, percentile, print_table  # noqa: E402
-from e2e import browser  # noqa: E402
+from hikari_e2e import browser  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
 from mock_site.environment import Environment  # noqa: E402
 

@@ -29,11 +29,11 @@ from werkzeug.wrappers import Request, Response
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import percentile, print_table  # noqa: E402
-from e2e import journeys as J  # noqa: E402
-from e2e.scenarios.runner import Options, environment, launch, watching  # noqa: E402
-from fixtures.builders import LineBuilder  # noqa: E402
-from fixtures.mailbox import Mailbox  # noqa: E402
-from fixtures.phone import temp_password_keys  # noqa: E402
+from hikari_e2e import journeys as J  # noqa: E402
+from hikari_e2e.builders import LineBuilder  # noqa: E402
+from hikari_e2e.mailbox import Mailbox  # noqa: E402
+from hikari_e2e.phone import temp_password_keys  # noqa: E402
+from hikari_e2e.scenarios.runner import Options, environment, launch, watching  # noqa: E402
 from mock_site import wording  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
 from mock_site.regions import REGIONS  # noqa: E402

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.common import percentile, print_table  # noqa: E402
-from fixtures.builders import LineBuilder  # noqa: E402
+from hikari_e2e.builders import LineBuilder  # noqa: E402
 from mock_site import wording  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
 

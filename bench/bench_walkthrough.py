@@ -22,8 +22,8 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import percentile, print_table  # noqa: E402
-from e2e.scenarios import load  # noqa: E402
-from e2e.scenarios.runner import Options, environment, launch, play  # noqa: E402
+from hikari_e2e.scenarios import load  # noqa: E402
+from hikari_e2e.scenarios.runner import Options, environment, launch, play  # noqa: E402
 
 
 def timed(scenario, browser, client, options) -> float:

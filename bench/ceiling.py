@@ -35,7 +35,7 @@ def browser_work(rounds: int) -> float:
     from playwright.sync_api import expect, sync_playwright
 
     from bench.common import FREE
-    from e2e import browser
+    from hikari_e2e import browser
     from mock_site import wording
     from mock_site.environment import Environment
 

@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.pages import LoginPage, TopPage
 from mock_site import wording
 from mock_site.store import format_number
-
-from .pages import LoginPage, TopPage
 
 CONTRACT, FIRST_ADDITIONAL, SECOND_ADDITIONAL = 0, 1, 2
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.pages import HomePage, LoginPage
 from mock_site import seed, wording
 from mock_site.client import ControlClient
-
-from .pages import HomePage, LoginPage
 
 
 def test_home_lists_the_guide_example_line_in_both_regions(page: Page, home_url):
@@ -56,3 +58,13 @@ def test_login_screen_carries_the_guide_notes(page: Page, site_url):
 
     for note in wording.LOGIN_NOTES:
         expect(page.get_by_text(note)).to_be_visible()
+
+
+def test_the_readme_test_passes_as_written(page: Page, make_line, site_url, region):
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Writing a test", 1)[1]
+    code = re.search(r"```python\n(.*?)```", section, re.S).group(1)
+    namespace: dict = {}
+    exec(compile(code, "README.md", "exec"), namespace)
+
+    namespace["test_login_reaches_the_top"](page, make_line, site_url, region)

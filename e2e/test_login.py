@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.pages import LoginPage, TopPage
 from mock_site import seed, wording
 from mock_site.client import ControlClient
 from mock_site.store import format_number
-
-from .pages import LoginPage, TopPage
 
 
 def quick_try_line(hikari: ControlClient, region: str) -> dict:

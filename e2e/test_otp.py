@@ -7,14 +7,13 @@ from dataclasses import astuple
 import pytest
 from playwright.sync_api import Page, expect
 
-from fixtures.builders import OtpAccount
+from hikari_e2e.builders import OtpAccount
+from hikari_e2e.journeys import register_otp_and_log_in
+from hikari_e2e.pages import LoginPage
+from hikari_e2e.pages.otp import OtpEntryPage
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.store import format_number
-
-from .journeys import register_otp_and_log_in
-from .pages import LoginPage
-from .pages.otp import OtpEntryPage
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 ERR_REGISTRATION_URL = wording.fill(wording.ERR_REGISTRATION_URL, DEFAULTS)

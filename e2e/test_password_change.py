@@ -5,11 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.pages import LoginPage
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.store import format_number
-
-from .pages import LoginPage
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 ERR_NEW_FORMAT = wording.fill(wording.ERR_NEW_FORMAT, DEFAULTS)

@@ -7,13 +7,12 @@ from datetime import timedelta
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.journeys import set_temp_password_on_softphone
+from hikari_e2e.pages import LoginPage
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.regions import REGIONS
 from mock_site.store import format_number
-
-from .journeys import set_temp_password_on_softphone
-from .pages import LoginPage
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 ERR_NEW_FORMAT = wording.fill(wording.ERR_NEW_FORMAT, DEFAULTS)

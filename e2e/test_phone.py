@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.journeys import set_temp_password_on_softphone
+from hikari_e2e.pages import LoginPage
+from hikari_e2e.pages.phone import SoftphonePage
 from mock_site import seed, wording
 from mock_site.regions import REGIONS
-
-from .journeys import set_temp_password_on_softphone
-from .pages import LoginPage
-from .pages.phone import SoftphonePage
 
 CONTRACT = seed.GUIDE_CONTRACT
 FIRST, SECOND = seed.GUIDE_ADDITIONAL

@@ -12,11 +12,10 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Playwright, expect
 
+from hikari_e2e import browser
+from hikari_e2e.journeys import log_in
+from hikari_e2e.pages import LoginPage
 from mock_site import wording
-
-from . import browser
-from .journeys import log_in
-from .pages import LoginPage
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from e2e.scenarios import load
-from e2e.scenarios.film import find_ffmpeg
+from hikari_e2e.scenarios import load
+from hikari_e2e.scenarios.film import find_ffmpeg
 from mock_site import wording as W
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +22,7 @@ STEP_LINE = re.compile(r"^\[\s*(\d+)\] (.+?) … (✓|✗)", re.M)
 
 def hikari_e2e(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [sys.executable, "-m", "e2e.scenarios", *args],
+        [sys.executable, "-m", "hikari_e2e.scenarios", *args],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -132,7 +132,7 @@ def test_a_failing_step_exits_non_zero_and_names_the_step(tmp_path, hikari):
         hikari.home_url,
         "--guide",
         str(tmp_path),
-        env={"HIKARI_SCENARIOS": "e2e.scenarios.for_tests"},
+        env={"HIKARI_SCENARIOS": "e2e.scenarios_for_tests"},
     )
 
     assert result.returncode == 1
@@ -167,7 +167,7 @@ def login_caption(n: int) -> str:
 
 def test_the_readme_example_scenario_runs_as_written(hikari):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    example = (ROOT / "e2e" / "scenarios" / "example.py").read_text(encoding="utf-8")
+    example = (ROOT / "hikari_e2e" / "scenarios" / "example.py").read_text(encoding="utf-8")
     code = re.search(r"\*\*Adding a scenario\*\*.*?```python\n(.*?)```", readme, re.S).group(1)
     assert (
         code.replace("from playwright", "from __future__ import annotations\n\nfrom playwright", 1)
@@ -176,7 +176,7 @@ def test_the_readme_example_scenario_runs_as_written(hikari):
 
     result = hikari_e2e(
         "run", "busy-forward", "--hikari-url", hikari.home_url,
-        env={"HIKARI_SCENARIOS": "e2e.scenarios.example"},
+        env={"HIKARI_SCENARIOS": "hikari_e2e.scenarios.example"},
     )  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr

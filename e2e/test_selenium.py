@@ -18,7 +18,7 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import WebDriverWait
 
-from e2e import browser
+from hikari_e2e import browser
 from mock_site import wording
 
 MOBILE, LANDLINE = "09012345678", "0612345678"

@@ -6,14 +6,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.journeys import set_destinations, set_notice_addresses, switch_voice_warp
+from hikari_e2e.pages import LoginPage
+from hikari_e2e.pages.phone import SoftphonePage
+from hikari_e2e.pages.services import FaxMenuPage, VoiceWarpMenuPage
 from mock_site import wording as W
 from mock_site.config import Settings
 from mock_site.store import format_number
 
-from .journeys import set_destinations, set_notice_addresses, switch_voice_warp
-from .pages import LoginPage
-from .pages.phone import SoftphonePage
-from .pages.services import FaxMenuPage, VoiceWarpMenuPage
 from .test_auth_units import MATRIX
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts

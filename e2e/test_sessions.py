@@ -5,10 +5,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from hikari_e2e.pages import LoginPage, PasswordChangePage, TopPage
 from mock_site import wording
 from mock_site.config import Settings
-
-from .pages import LoginPage, PasswordChangePage, TopPage
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import grimp
 
-PACKAGES = ("mock_site", "e2e", "fixtures")
+PACKAGES = ("mock_site", "hikari_e2e", "e2e", "fixtures")
 
 
 def cycles(graph: grimp.ImportGraph, modules: set[str]) -> list[list[str]]:

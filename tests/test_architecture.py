@@ -21,7 +21,7 @@ def lint_imports(tree: Path) -> subprocess.CompletedProcess[str]:
 
 
 def copy_of_the_tree(tmp_path: Path) -> Path:
-    for package in ("mock_site", "e2e", "fixtures", "tests"):
+    for package in ("mock_site", "hikari_e2e", "e2e", "fixtures", "tests"):
         skip = shutil.ignore_patterns("__pycache__", "*.eml")
         shutil.copytree(ROOT / package, tmp_path / package, ignore=skip)
     shutil.copy(ROOT / "pyproject.toml", tmp_path / "pyproject.toml")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from e2e import browser
+from hikari_e2e import browser
 
 SHELL = "/usr/bin/chromium-headless-shell"
 FULL = "/usr/bin/chromium"

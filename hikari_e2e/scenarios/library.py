@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fixtures.builders import LineSpec
+from hikari_e2e.builders import LineSpec
 from mock_site import wording as W
 
 from .. import journeys as J

@@ -4,7 +4,7 @@ Order: the Playwright-managed Chromium when it is installed; else HIKARI_CHROMIU
 Chromium on PATH (for headless runs its headless shell first, as Playwright itself does: the
 full browser in headless mode costs about twice the CPU); else, as root on Debian or Ubuntu,
 apt-get install chromium chromium-headless-shell fonts-noto-cjk; else stop with what to run.
-Run `python -m e2e.browser` to provision (make does).
+Run `python -m hikari_e2e.browser` to provision (make does).
 """
 
 from __future__ import annotations
@@ -81,9 +81,19 @@ def browsers_path() -> Path:
     return Path(cache) / "ms-playwright"
 
 
-def _revisions() -> dict[str, str]:
+def _manifest() -> list[dict]:
     manifest = Path(playwright.__file__).parent / "driver" / "package" / "browsers.json"
-    return {b["name"]: b["revision"] for b in json.loads(manifest.read_text())["browsers"]}
+    return json.loads(manifest.read_text())["browsers"]
+
+
+def _revisions() -> dict[str, str]:
+    return {b["name"]: b["revision"] for b in _manifest()}
+
+
+def managed_version() -> str:
+    """Return the version of the Chromium this Playwright downloads (its browsers.json)."""
+    chromium = next(b for b in _manifest() if b["name"] == "chromium")
+    return chromium.get("browserVersion", f"revision {chromium['revision']}")
 
 
 def managed_chromium(headless: bool = True) -> bool:
@@ -145,7 +155,7 @@ def _apt_install(packages: list[str]) -> None:
         if known.returncode != 0:
             packages = [name for name in packages if name != HEADLESS_SHELL]
     if packages:
-        print(f"e2e.browser: installing {' '.join(packages)} with apt-get", flush=True)
+        print(f"hikari_e2e.browser: installing {' '.join(packages)} with apt-get", flush=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", *packages], check=True, env=env)
 
 
@@ -173,11 +183,14 @@ def ensure_browser() -> LaunchPlan:
             if found is None:
                 raise
             # A Chromium is there: without apt (offline, say) the suite runs on it as it is.
-            print(f"e2e.browser: could not install {' '.join(wanted)} ({error})", file=sys.stderr)
+            print(
+                f"hikari_e2e.browser: could not install {' '.join(wanted)} ({error})",
+                file=sys.stderr,
+            )
         found = plan()
     elif not CJK_FONT_DIR.exists():
         print(
-            "e2e.browser: no Japanese font found; screenshots and videos will show boxes. "
+            "hikari_e2e.browser: no Japanese font found; screenshots and videos will show boxes. "
             "Install fonts-noto-cjk.",
             file=sys.stderr,
         )
@@ -210,12 +223,12 @@ def main() -> int:
     try:
         found = ensure_browser()
     except (NoBrowser, subprocess.CalledProcessError) as error:
-        print(f"e2e.browser: {error}", file=sys.stderr)
+        print(f"hikari_e2e.browser: {error}", file=sys.stderr)
         if isinstance(error, subprocess.CalledProcessError):
             print(instructions(), file=sys.stderr)
         return 1
     which = "Playwright's own Chromium" if found.managed else found.executable_path
-    print(f"e2e.browser: browser {which}; ffmpeg {ensure_ffmpeg()}")
+    print(f"hikari_e2e.browser: browser {which}; ffmpeg {ensure_ffmpeg()}")
     return 0
 
 

@@ -15,8 +15,8 @@ from typing import Protocol
 
 from playwright.sync_api import Page, expect
 
-from fixtures.builders import LineSpec, OtpAccount
-from fixtures.phone import temp_password_keys
+from hikari_e2e.builders import LineSpec, OtpAccount
+from hikari_e2e.phone import temp_password_keys
 from mock_site import wording
 from mock_site.regions import REGIONS
 

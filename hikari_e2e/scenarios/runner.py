@@ -15,7 +15,7 @@ from typing import TextIO
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
 
-from fixtures.builders import LineBuilder, LineSpec
+from hikari_e2e.builders import LineBuilder, LineSpec
 from mock_site import wording
 from mock_site.client import ControlClient
 from mock_site.client import controlled_environment as environment

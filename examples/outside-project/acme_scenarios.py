@@ -1,0 +1,20 @@
+"""ACME's QA scenario: HIKARI_SCENARIOS=acme_scenarios hikari-e2e run acme-busy-forward."""
+
+from playwright.sync_api import expect
+
+from hikari_e2e import journeys as J
+from hikari_e2e import wording as W
+from hikari_e2e.scenarios import scenario
+
+
+@scenario("acme-busy-forward", "ACME：話中時転送を開始する")
+def busy_forward(run):
+    line = run.line()
+    run.hikari.set_services(
+        run.region, line.contract_number, voice_warp={"destinations": ["09012345678"]}
+    )
+    top = J.log_in(run.page, run.site_url, line.contract_number, line.password, step=run.step)
+    menu = J.open_service(top, W.VOICE_WARP, run.pick(line), step=run.step)
+    J.switch_voice_warp(menu, W.VW_BUSY, step=run.step)
+    with run.step("確認：サービスの状態が「開始」になっています。"):
+        expect(menu.state).to_have_text(W.VW_STATE_ON)

@@ -1,0 +1,54 @@
+"""The fixtures that extend pytest-playwright's: launch the browser this machine has, browse as a
+customer in Japan does, walk as a Customer. The plugin registers this module after every
+installed plugin, so that these override (and request) pytest-playwright's own."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page
+
+from . import browser
+from .journeys import Customer
+from .mailbox import Mailbox
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
+    """Use Playwright's Chromium when installed, else the system's with offline flags."""
+    headless = browser_type_launch_args.get("headless", True)
+    try:
+        launch_plan = browser.plan(headless=headless)
+    except browser.NoBrowser as error:
+        pytest.exit(str(error), 2)
+    return launch_plan.merge(browser_type_launch_args)
+
+
+@pytest.fixture(scope="session")
+def connect_options(pytestconfig: pytest.Config, browser_type_launch_args: dict) -> dict | None:
+    """With --browser-server, connect to that Playwright browser server instead of launching.
+
+    The server launches the browser with our launch options (sent as the protocol expects),
+    and expose_network lets it reach the mock on this machine's loopback.
+    """
+    server = pytestconfig.getoption("browser_server")
+    if not server:
+        return None
+    return {
+        "endpoint": server,
+        "expose_network": "<loopback>",
+        "headers": {
+            "x-playwright-launch-options": browser.wire_launch_options(browser_type_launch_args)
+        },
+    }
+
+
+@pytest.fixture(scope="session")
+def browser_context_args(browser_context_args: dict) -> dict:
+    """Browse as a customer in Japan does."""
+    return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
+
+
+@pytest.fixture
+def customer(page: Page, site_url: str, home_url: str, region: str, mailbox: Mailbox) -> Customer:
+    """Return a customer at this test's page and region, reading mail through `mailbox`."""
+    return Customer(page, site_url, home_url, region, mailbox)

@@ -1,0 +1,266 @@
+"""The pytest plugin (entry point pytest11 `hikari_e2e`): the environment and its parts as fixtures.
+
+Installed with `pip install hikari-e2e[test]`, it gives any project the fixtures of this
+repository's own suite; docs/plugin.md lists them. The environment starts once per worker (or
+`--hikari-url` reaches a running one) and every test that asks for it gets it reset. Playwright's
+fixtures are extended, never replaced: the launch options pick the browser this machine has, the
+contexts browse as a customer in Japan does.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Protocol
+
+import pytest
+
+from mock_site import wording
+from mock_site.client import ControlClient, ControlError
+from mock_site.config import SettingError, Settings, parse_override
+from mock_site.regions import REGIONS
+
+from . import environment, versions
+from .builders import LineBuilder, LineSpec
+from .mailbox import Mailbox
+from .phone import temp_password_keys
+
+URL_OPTION = "--hikari-url"
+URL_ENV = "HIKARI_URL"
+SET_OPTION = "--hikari-set"
+SERVER_OPTION = "--browser-server"
+SERVER_ENV = "HIKARI_BROWSER_SERVER"
+PLAYWRIGHT_PLUGIN = "playwright"  # pytest-playwright's name in the plugin manager
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("hikari", "hikari-e2e")
+    group.addoption(
+        URL_OPTION,
+        default=os.environ.get(URL_ENV),
+        metavar="URL",
+        help="run against an already running environment (its home, e.g. http://127.0.0.1:5000) "
+        f"instead of starting one in-process; also ${URL_ENV}. Run it without -n: every test "
+        "resets that one environment.",
+    )
+    group.addoption(
+        SET_OPTION,
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="start the in-process environment with a setting changed, as `hikari-mock serve "
+        "--set` does (e.g. password_max_failures=5); repeat for more. `hikari-mock settings` "
+        "lists them.",
+    )
+    group.addoption(
+        SERVER_OPTION,
+        default=os.environ.get(SERVER_ENV),
+        metavar="WS_URL",
+        help="drive a remote browser: a `playwright run-server --unsafe` at WS_URL (e.g. "
+        f"ws://10.0.0.5:3000/); it reaches this machine's mock through expose_network. Also "
+        f"${SERVER_ENV}.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("hikari_url") and (config.getoption("numprocesses", None) or 0):
+        raise pytest.UsageError(
+            f"{URL_OPTION} shares one environment that every test resets; run it without -n"
+        )
+    try:
+        settings = dict(parse_override(item) for item in config.getoption("hikari_set"))
+        Settings().with_overrides(settings)  # refused here, before any test runs
+    except (ValueError, SettingError) as error:
+        raise pytest.UsageError(f"{SET_OPTION}: {error}") from None
+    if settings and config.getoption("hikari_url"):
+        raise pytest.UsageError(
+            f"{SET_OPTION} changes the environment this run starts; with {URL_OPTION}, start "
+            "that one with `hikari-mock serve --set NAME=VALUE`"
+        )
+    # Registered now, after every installed plugin, so that these extend pytest-playwright's
+    # fixtures of the same names (a later plugin's fixture overrides and may request the earlier).
+    if config.pluginmanager.has_plugin(PLAYWRIGHT_PLUGIN):
+        from . import playwright_fixtures  # needs Playwright, which [test] installs
+
+        config.pluginmanager.register(playwright_fixtures, "hikari_e2e.playwright_fixtures")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """Put the versions that ran into the JUnit report's properties and pytest-html's table
+    (in the xdist controller or a plain run: where the reports are written)."""
+    config = session.config
+    if hasattr(config, "workerinput"):
+        return
+    found = versions.collect()
+    xml = config.stash.get(_junit_key(), None)
+    if xml is not None:
+        for name, value in found.items():
+            xml.add_global_property(name, value)
+    metadata = config.stash.get(_metadata_key(), None)
+    if metadata is not None:
+        metadata.update(found)
+
+
+def _junit_key() -> Any:
+    from _pytest.junitxml import xml_key
+
+    return xml_key
+
+
+def _metadata_key() -> Any:
+    try:
+        from pytest_metadata.plugin import metadata_key
+    except ImportError:  # pytest-metadata (pytest-html's) not installed
+        return pytest.StashKey[dict]()
+    return metadata_key
+
+
+def pytest_report_header(config: pytest.Config) -> list[str]:
+    return [", ".join(f"{name} {value}" for name, value in versions.collect().items())]
+
+
+@pytest.fixture(scope="session")
+def hikari_session(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
+    """Start the whole environment once per worker (or reach --hikari-url) and control it."""
+    url = pytestconfig.getoption("hikari_url")
+    if url:
+        try:
+            ControlClient(url).describe()
+        except (OSError, ControlError) as error:
+            pytest.exit(f"cannot reach the environment at {url}: {error}. Is it serving?", 2)
+    settings = dict(parse_override(item) for item in pytestconfig.getoption("hikari_set"))
+    with environment(url, **settings) as client:
+        yield client
+
+
+@pytest.fixture
+def hikari(
+    request: pytest.FixtureRequest, hikari_session: ControlClient
+) -> Iterator[ControlClient]:
+    """Return the control client of a freshly reset environment (lines, clock, inbox, faults).
+
+    When the test fails, every mail it caused is saved as .eml in its output folder
+    (pytest-playwright's --output), next to its screenshot and trace.
+    """
+    playwright = request.config.pluginmanager.has_plugin(PLAYWRIGHT_PLUGIN)
+    output = Path(request.getfixturevalue("output_path")) if playwright else None
+    hikari_session.reset()
+    yield hikari_session
+    if output is not None and _failed(request.node):
+        _keep_mails(hikari_session, output)
+
+
+def _failed(item: pytest.Item) -> bool:
+    reports = (item.stash.get(_REPORTS, {}).get(when) for when in ("setup", "call"))
+    return any(report is not None and report.failed for report in reports)
+
+
+def _keep_mails(hikari: ControlClient, folder: Path) -> None:
+    mails = hikari.mails()
+    if mails:
+        folder.mkdir(parents=True, exist_ok=True)
+    for mail in mails:
+        (folder / f"mail-{mail['id']}.eml").write_bytes(hikari.raw_mail(mail["id"]))
+
+
+_REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep each phase's report on the test, so a fixture's teardown can tell a failure."""
+    report = yield
+    item.stash.setdefault(_REPORTS, {})[report.when] = report
+    return report
+
+
+@pytest.fixture(params=sorted(REGIONS))
+def region(request: pytest.FixtureRequest) -> str:
+    """Run the test once against each regional site (east, then west)."""
+    return request.param
+
+
+@pytest.fixture
+def site_url(hikari: ControlClient, region: str) -> str:
+    """Return the base URL of this test's regional site."""
+    return hikari.site_url(region)
+
+
+@pytest.fixture
+def home_url(hikari: ControlClient) -> str:
+    """Return the base URL of the environment's home (control API, inbox, softphone)."""
+    return hikari.home_url
+
+
+@pytest.fixture
+def clock(hikari: ControlClient) -> ControlClient:
+    """Move the mock's clock: clock.advance(hours=24), clock.set_now(...), clock.now()."""
+    return hikari
+
+
+@pytest.fixture
+def frozen(clock: ControlClient) -> ControlClient:
+    """Stop the mock's clock before the test seeds anything, so deadlines are exact."""
+    clock.freeze()
+    return clock
+
+
+@pytest.fixture
+def mailbox(hikari: ControlClient) -> Mailbox:
+    """Return the inbox of the environment's SMTP sink: wait_for(to=...) gives the next mail."""
+    return Mailbox(hikari)
+
+
+@pytest.fixture
+def line_builder(request: pytest.FixtureRequest) -> LineBuilder:
+    """Return a Faker builder seeded by the test's id, so every run gets the same data."""
+    return LineBuilder(zlib.crc32(request.node.nodeid.encode()))
+
+
+class MakeLine(Protocol):
+    def __call__(self, region: str, **options: object) -> LineSpec: ...
+
+
+@pytest.fixture
+def make_line(hikari: ControlClient, line_builder: LineBuilder) -> MakeLine:
+    """Seed a line built by line_builder (options as LineBuilder.line) and return its spec."""
+
+    def make(region: str, **options: object) -> LineSpec:
+        spec = line_builder.line(region, **options)
+        hikari.add_line(region, **spec.api_fields())
+        return spec
+
+    return make
+
+
+class SetTempPassword(Protocol):
+    def __call__(self, region: str, caller: str, unit: str, target: str | None = None) -> str: ...
+
+
+@pytest.fixture
+def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTempPassword:
+    """Set a 仮パスワード by phone in one line: call the access number and press the keys.
+
+    caller is a number of the line; target defaults to the number the guide's flow picks
+    (the contract number under 回線単位, the caller otherwise). Returns the 仮パスワード.
+    """
+
+    def set_by_phone(region: str, caller: str, unit: str, target: str | None = None) -> str:
+        line = next(
+            line
+            for line in hikari.lines(region)
+            if caller in [n["number"] for n in line["numbers"]]
+        )
+        contract = line["numbers"][0]["number"]
+        if target is None:
+            target = contract if unit == wording.UNIT_LINE else caller
+        password = line_builder.temp_password()
+        call = hikari.call(caller, REGIONS[region].access_number)
+        call.press(temp_password_keys(unit, caller == contract, target, password))
+        if not call.completed:
+            raise AssertionError(f"the IVR did not set the 仮パスワード: {call.guidance}")
+        return password
+
+    return set_by_phone
