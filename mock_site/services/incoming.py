@@ -117,8 +117,6 @@ class Switchboard:
         if caller == number:
             raise IncomingError(wording.IN_ERR_SELF, "caller")
         line, target = found
-        if caller == number:
-            raise IncomingError("a number cannot call itself", "caller")
         with env.store.transaction():
             uses = target.services
             warp = target.voice_warp if wording.VOICE_WARP in uses else None
