@@ -21,6 +21,7 @@ from flask import (
     flash,
     g,
     jsonify,
+    make_response,
     redirect,
     render_template,
     request,
@@ -29,7 +30,7 @@ from flask import (
 )
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError, CSRFProtect
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import ClientDisconnected, HTTPException
 from wtforms import HiddenField
 
 from . import accounts, wording
@@ -297,6 +298,19 @@ def register_error_pages(app: Flask) -> None:
         if prefix and request.path.startswith(prefix):
             return jsonify(error=detail or message, field=None), code
         return render_template("error.html", title=title, message=message), code
+
+    @app.errorhandler(TimeoutError)
+    @app.errorhandler(ClientDisconnected)
+    def stalled(error: Exception):
+        """A body that stopped coming: 408 if the client stalled past the read timeout
+        (werkzeug raises ClientDisconnected from the socket's TimeoutError), else 400."""
+        if not isinstance(error, TimeoutError) and not isinstance(error.__context__, TimeoutError):
+            return answer(wording.BAD_REQUEST_TITLE, wording.ERR_UNREADABLE, 400, "cut-off body")
+        response = make_response(
+            answer(wording.BAD_REQUEST_TITLE, wording.ERR_READ_TIMEOUT, 408, "read timeout")
+        )
+        response.headers["Connection"] = "close"  # what is left of the body is never read
+        return response
 
     @app.errorhandler(OSError)
     def unreadable(error: OSError):  # a malformed chunked body, say: werkzeug cannot read it

@@ -174,6 +174,9 @@ METHOD_NOT_ALLOWED_TEXT = (
 BAD_REQUEST_TITLE = "リクエストが正しくありません"
 ERR_TOO_LARGE = "送信された内容が大きすぎるため、処理できませんでした。入力内容をご確認ください。"
 ERR_UNREADABLE = "送信された内容を読み取れませんでした。もう一度操作してください。"
+ERR_READ_TIMEOUT = (
+    "送信が一定時間内に完了しなかったため、処理を中止しました。もう一度操作してください。"
+)
 SERVER_ERROR_TITLE = "処理できませんでした"
 SERVER_ERROR_TEXT = "処理中に問題が発生しました。もう一度操作してください。"
 BACK_TO_LOGIN = "ログイン画面へ"
