@@ -19,6 +19,7 @@ from fixtures.screens import PASSWORD, Visitor, log_in
 from mock_site import environment, wording
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
+from mock_site.otp import service as otp_service
 
 
 def every_part_answers(env: Environment) -> None:
@@ -182,6 +183,27 @@ def test_parallel_code_sends_leave_the_newest_mails_code_valid(running_env):
                                 "code": extract.otp(newest.text)})  # fmt: skip
 
     assert f"<h1>{wording.TOP_TITLE}</h1>" in top
+
+
+def test_parallel_registrations_leave_the_newest_mails_url_valid(running_env):
+    env, address = running_env, "race@example.jp"
+    number = env.add_line("east", additional_count=0, password=PASSWORD).contract
+    draft = {"address": address, "verify_id": "Hikari26", "verify_password": "kakunin26"}
+    start = threading.Barrier(10)
+
+    def register() -> None:  # what ten 「登録」 clicks at once come to
+        start.wait()
+        otp_service.register_provisionally(env, number, draft, env.url("east") + "/")
+
+    threads = [threading.Thread(target=register) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    newest = [m for m in env.mailbox.all() if address in m.rcpt_tos][-1]
+    token = extract.link(newest.text, contains="AOR_Regist.do").split("token=", 1)[1]
+
+    assert otp_service.find_by_token(env, "east", token) is number
 
 
 # 7. Headers a security review expects ------------------------------------------------------------

@@ -132,11 +132,13 @@ def forced_change_form():
     form = PasswordChangeForm()
     errors: list[str] = []
     if form.validate_on_submit():
-        errors = service.change_errors(
-            env().settings, number, number, form.current.data, form.new.data, form.confirm.data
-        )
+        with env().store.transaction():  # the check and the change as one, against a double post
+            errors = service.change_errors(
+                env().settings, number, number, form.current.data, form.new.data, form.confirm.data
+            )
+            if not errors:
+                service.set_password(number, form.new.data, env().settings, env().clock.now())
         if not errors:
-            service.set_password(number, form.new.data, env().settings, env().clock.now())
             end_session()
             return render_template(
                 "auth/changed.html",
@@ -180,11 +182,14 @@ def change_form():
         if target is None:
             errors = [wording.ERR_NUMBER_NOT_IN_REACH]
         else:
-            errors = service.change_errors(
-                env().settings, number, target, form.current.data, form.new.data, form.confirm.data
-            )
+            with env().store.transaction():  # the check and the change as one
+                errors = service.change_errors(
+                    env().settings, number, target, form.current.data, form.new.data,
+                    form.confirm.data,
+                )  # fmt: skip
+                if not errors:
+                    service.set_password(target, form.new.data, env().settings, env().clock.now())
         if not errors:
-            service.set_password(target, form.new.data, env().settings, env().clock.now())
             message = wording.PASSWORD_CHANGED_FOR.format(
                 number=target.display, kind=number_kind(target)
             )

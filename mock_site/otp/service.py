@@ -81,16 +81,20 @@ def register_provisionally(env: State, number: Number, draft: dict, site_url: st
         url=url,
         deadline=expires.strftime("%Y年%m月%d日 %H:%M"),
     )
-    send(env, draft["address"], wording.MAIL_REGISTRATION_SUBJECT, body)
-    number.otp.pending = {
-        "address": draft["address"],
-        "verify_id": draft["verify_id"],
-        "verify_password_hash": hash_password(
-            draft["verify_password"], env.settings.password_hash_method
-        ),
-        "token_hash": digest(token),
-        "expires": expires,
-    }
+    verify_password_hash = hash_password(
+        draft["verify_password"], env.settings.password_hash_method
+    )
+    # As with the codes: one registration mail at a time, its URL stored as it leaves, so the
+    # newest mail's URL is the one that works however many 「登録」 clicks arrive at once.
+    with _SENDING, env.store.transaction():
+        send(env, draft["address"], wording.MAIL_REGISTRATION_SUBJECT, body)
+        number.otp.pending = {
+            "address": draft["address"],
+            "verify_id": draft["verify_id"],
+            "verify_password_hash": verify_password_hash,
+            "token_hash": digest(token),
+            "expires": expires,
+        }
 
 
 def find_by_token(env: State, region: str, token: str) -> Number | None:
