@@ -9,7 +9,7 @@ N      ?= auto
 RESULTS ?= test-results
 PYTEST_ARGS ?=
 WALKTHROUGHS ?= walkthroughs
-RUNS ?= 7
+RUNS ?= 9
 VNU_JAR := $(VENV)/npm/node_modules/vnu-jar/build/dist/vnu.jar
 # The unit tests' Hypothesis and Schemathesis plugins cost the browser suite 3 s per process.
 E2E_PLUGINS := -p no:hypothesispytest -p no:schemathesis

@@ -93,7 +93,7 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     config = session.config
     if hasattr(config, "workerinput"):
         return
-    found = versions.collect()
+    found = {**versions.collect(), **versions.run_properties(config)}
     xml = config.stash.get(_junit_key(), None)
     if xml is not None:
         for name, value in found.items():
@@ -205,6 +205,36 @@ def frozen(clock: ControlClient) -> ControlClient:
     """Stop the mock's clock before the test seeds anything, so deadlines are exact."""
     clock.freeze()
     return clock
+
+
+class Faults:
+    """Set faults for this test (they end with it, at the next reset, or after `uses=N`)."""
+
+    def __init__(self, hikari: ControlClient) -> None:
+        self.hikari = hikari
+
+    def site(self, kind: str, number: str | None = None, **scope: Any) -> dict:
+        """maintenance, latency (latency_ms=, latency_max_ms=), drop_session or error, for
+        number (line=True: its whole line; none: every number), path= one path only."""
+        return self.hikari.fault("site", kind, **({"number": number} if number else {}), **scope)
+
+    def phone(self, kind: str, number: str | None = None, **scope: Any) -> dict:
+        """busy, or drop_call (after_sentences=N), for calls from number."""
+        return self.hikari.fault("phone", kind, **({"number": number} if number else {}), **scope)
+
+    def mail(self, kind: str, to: str, **play: Any) -> dict:
+        """refuse (code=, stage=), delay (delay_seconds=) or drop, for mail to one address."""
+        return self.hikari.fault("mail", kind, to=to, **play)
+
+    def all(self) -> list[dict]:
+        """Every fault in play, with how often each has played."""
+        return self.hikari.faults()
+
+
+@pytest.fixture
+def faults(hikari: ControlClient) -> Faults:
+    """Set faults on the site, the phone and the mail, scoped to this test's numbers."""
+    return Faults(hikari)
 
 
 @pytest.fixture

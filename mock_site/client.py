@@ -262,6 +262,20 @@ class ControlClient:
         """Make the sink fail for one recipient (stage, code, message, delay_seconds, drop)."""
         return self._call("POST", "/mail/faults", {"to": to, **fault})
 
+    def fault(self, channel: str, kind: str, **scope: Any) -> dict[str, Any]:
+        """Set a fault: fault("site", "maintenance", number=...), fault("phone", "drop_call",
+        number=caller, after_sentences=2), fault("mail", "refuse", to=...); uses=N to end it
+        after N plays (else at the reset). Return it, with its id."""
+        return self._call("POST", "/faults", {"channel": channel, "kind": kind, **scope})
+
+    def faults(self) -> list[dict[str, Any]]:
+        """Return every fault in play, with how often each has played."""
+        return self._call("GET", "/faults")["faults"]
+
+    def end_faults(self, fault_id: int | None = None) -> None:
+        """End one site or phone fault, or every fault of every channel."""
+        self._call("DELETE", "/faults" if fault_id is None else f"/faults/{fault_id}")
+
     def lines(self, region: str | None = None) -> list[dict[str, Any]]:
         """Return the lines, of one region when given."""
         query = f"?region={region}" if region else ""

@@ -86,7 +86,7 @@ class Environment(State):
                 thread.start()
                 self._servers[part] = _Server(server, thread)
                 self.ports[part] = server.port
-            sink = SmtpSink(self.mailbox, self.host, wanted["smtp"], self.faults)
+            sink = SmtpSink(self.mailbox, self.host, wanted["smtp"], self.mail_faults)
             try:
                 sink.start()
             except OSError as error:

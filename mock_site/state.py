@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from . import accounts, seed, wording
 from .clock import Clock
 from .config import Settings
+from .faults import FaultBook
 from .mail import Faults, Mailbox
 from .mail.send import MailNotSent
 from .phone import PhoneNetwork
@@ -33,7 +34,8 @@ class State:
         self.clock = Clock()
         self.store = Store()
         self.mailbox = Mailbox(self.clock.now)
-        self.faults = Faults()
+        self.mail_faults = Faults()  # the sink's, by recipient
+        self.faults = FaultBook()  # the site's and the phone's, by number and path
         self.phone = PhoneNetwork(self)
         self.switchboard = Switchboard(self)
         # Where the running parts are, for links in mails; set by the environment that serves them.
@@ -49,6 +51,7 @@ class State:
             self.store.reset()
             self.clock.reset()
             self.mailbox.clear()
+            self.mail_faults.clear()
             self.faults.clear()
             self.settings = self.initial_settings
             self.phone.reset()

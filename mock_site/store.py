@@ -309,6 +309,12 @@ class Store:
         with self.lock:
             return [s for s in self._sessions.values() if s.region == region and s.number == number]
 
+    def drop_session(self, sid: str) -> None:
+        """End a session as the server losing it would: to its customer, a timeout."""
+        with self.lock:
+            if self._sessions.pop(sid, None) is not None:
+                self._timed_out.add(sid)
+
     def close_session(self, sid: str) -> None:
         """End a session; closing an unknown id does nothing."""
         with self.lock:

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import mimetypes
 import secrets
+import time
 from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
@@ -33,7 +34,7 @@ from flask_wtf.csrf import CSRFError, CSRFProtect
 from werkzeug.exceptions import ClientDisconnected, HTTPException
 from wtforms import HiddenField
 
-from . import accounts, wording
+from . import accounts, faults, wording
 from .buttons import NAV_FIELD
 from .store import MUST_CHANGE, NOTICE, OTP_CHOICE, OTP_CODE, READY, Line, Number
 from .store import Session as ServerSession
@@ -76,9 +77,41 @@ def init_site(app: Flask) -> None:
     """Give a regional site all of init_app, and the session, CSRF and the stale-window page."""
     init_app(app)
     csrf.init_app(app)
+    app.before_request(play_faults)
     app.before_request(load_session)
     app.after_request(no_store_when_logged_in)
     app.register_error_handler(StaleWindow, stale_window)
+
+
+# Faults (mock_site/faults.py) --------------------------------------------------------------------
+
+
+def play_faults():
+    """Play the fault set for this request's number and path: a maintenance page, a system
+    error, a slow answer, or the session dropped before the request is served."""
+    if request.endpoint in ("static", "favicon", "buttons.svg_file"):
+        return None
+    sid = session.get("sid")
+    live = env().store.session(sid) if sid else None
+    number = live.number if live else request.form.get("phoneNo") or None
+    rule = env().faults.take(faults.SITE, region_key(), number, request.path)
+    if rule is None:
+        return None
+    if rule.kind == faults.MAINTENANCE:
+        page = render_template(
+            "error.html", title=wording.MAINTENANCE_TITLE, message=wording.MAINTENANCE_TEXT
+        )
+        return page, 503, {"Retry-After": "600"}
+    if rule.kind == faults.ERROR:
+        page = render_template(
+            "error.html", title=wording.SERVER_ERROR_TITLE, message=wording.SERVER_ERROR_TEXT
+        )
+        return page, 500
+    if rule.kind == faults.DROP_SESSION and live is not None:
+        env().store.drop_session(live.sid)
+    if rule.kind == faults.LATENCY:
+        time.sleep(faults.latency_seconds(rule))  # the browser waits in real time
+    return None
 
 
 # The logged-in session -------------------------------------------------------------------------

@@ -177,6 +177,12 @@ ERR_UNREADABLE = "送信された内容を読み取れませんでした。も�
 ERR_READ_TIMEOUT = (
     "送信が一定時間内に完了しなかったため、処理を中止しました。もう一度操作してください。"
 )
+# Faults (docs/faults.md): no source shows production's maintenance page; these are assumptions.
+MAINTENANCE_TITLE = "システムメンテナンス中"
+MAINTENANCE_TEXT = (
+    "ただいまシステムメンテナンス中のため、ひかり電話設定サイトをご利用いただけません。"
+    "しばらくしてから再度アクセスしてください。"
+)
 SERVER_ERROR_TITLE = "処理できませんでした"
 SERVER_ERROR_TEXT = "処理中に問題が発生しました。もう一度操作してください。"
 BACK_TO_LOGIN = "ログイン画面へ"
@@ -217,6 +223,8 @@ IVR_NOT_CONTRACTED = (
 PHONE_DATA_CALL = "データ接続通信で発信した場合、接続できません。"
 PHONE_NO_SUCH_NUMBER = "おかけになった電話番号は、現在使われておりません。"
 PHONE_BUSY = "この電話番号は通話中です。終話してから発信してください。"
+PHONE_ACCESS_BUSY = "ツー、ツー、ツー（話し中）"
+PHONE_CALL_DROPPED = "（通話が切れました）"
 PHONE_NO_CALL = "通話していません。番号を押して「発信」してください。"
 PHONE_BAD_KEYS = "押せるのは 0～9、＊、＃ だけです。"
 PHONE_REGION_AMBIGUOUS = (

@@ -61,22 +61,3 @@ def test_shard_reports_merge_into_one(tmp_path):
     root = ET.parse(out).getroot()
     assert (root.get("tests"), root.get("failures"), root.get("time")) == ("5", "1", "3.000")
     assert [case.get("name") for case in root.iter("testcase")] == ["t1", "t2"]
-
-
-def test_flake_report_counts_runs_and_failures_per_test(tmp_path):
-    sys.path.insert(0, str(ROOT / "scripts"))
-    from flake import summarize
-
-    case = '<testcase classname="e2e.test_x" name="{}">{}</testcase>'
-    reports = []
-    for n, (a, b) in enumerate([("", ""), ("<failure/>", ""), ("", "<skipped/>")]):
-        path = tmp_path / f"run-{n}.xml"
-        path.write_text(f"<testsuites><testsuite>{case.format('a', a)}{case.format('b', b)}"
-                        "</testsuite></testsuites>")  # fmt: skip
-        reports.append(path)
-
-    total, runs, failures = summarize(reports)
-
-    assert total == 5
-    assert (runs["e2e.test_x::a"], failures["e2e.test_x::a"]) == (3, 1)
-    assert (runs["e2e.test_x::b"], failures["e2e.test_x::b"]) == (2, 0)

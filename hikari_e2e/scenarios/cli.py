@@ -1,4 +1,4 @@
-"""hikari-e2e: list the QA scenarios, run one, or record them all."""
+"""hikari-e2e: list the QA scenarios, run one, or record them all; flake statistics."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from .. import flakes
 from . import load
 from .runner import UNITS, Options, record_all, run_one
 
@@ -19,6 +20,11 @@ def parser() -> argparse.ArgumentParser:
     )
     commands = top.add_subparsers(dest="command", required=True)
     commands.add_parser("scenarios", help="list the scenarios with a one-line description")
+    commands.add_parser(
+        "flakes",
+        add_help=False,
+        help="flake statistics over JUnit reports of many runs (hikari-e2e flakes --help)",
+    )
     run = commands.add_parser("run", help="run one scenario, printing each step")
     run.add_argument("name", help="a scenario name (see `hikari-e2e scenarios`)")
     add_common(run)
@@ -71,6 +77,9 @@ def add_common(command: argparse.ArgumentParser) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["flakes"]:
+        return flakes.main(argv[1:])
     args = parser().parse_args(argv)
     scenarios = load()
     if args.command == "scenarios":

@@ -32,6 +32,7 @@ def create_home_app(env: Environment) -> Flask:
     init_app(app)
 
     from .api import bp as api_bp
+    from .faults_api import bp as faults_api_bp
     from .mail_api import bp as mail_api_bp
     from .phone_api import bp as phone_api_bp
     from .services_api import bp as services_api_bp
@@ -40,6 +41,7 @@ def create_home_app(env: Environment) -> Flask:
     app.register_blueprint(phone_api_bp)
     app.register_blueprint(mail_api_bp)
     app.register_blueprint(services_api_bp)
+    app.register_blueprint(faults_api_bp)
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:

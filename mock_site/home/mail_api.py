@@ -85,13 +85,16 @@ def raw(mail_id: int):
 def add_fault():
     """Make the sink fail for one recipient: refuse at rcpt or data, delay, or hang up."""
     asked = parsed(models.MailFault)
-    fault = Fault(asked.to, asked.stage, asked.code, asked.message, asked.delay_seconds, asked.drop)
-    env().faults.set(fault)
+    fault = Fault(
+        asked.to, asked.stage, asked.code, asked.message, asked.delay_seconds, asked.drop,
+        asked.uses,
+    )  # fmt: skip
+    env().mail_faults.set(fault)
     return jsonify(fault.__dict__), 201
 
 
 @bp.delete("/faults")
 def clear_faults():
     """Remove every fault."""
-    env().faults.clear()
+    env().mail_faults.clear()
     return jsonify(faults=[])

@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from .. import wording
+from .. import faults, wording
 from ..clock import JST, ClockOutOfRange, check_in_range
 from ..regions import REGIONS
 from ..services.incoming import MAX_FAX_PAGES
@@ -36,6 +36,7 @@ Unit = Literal[tuple(wording.UNIT_NAMES)]  # type: ignore[valid-type]
 Mode = Literal[tuple(wording.VW_MODES)]  # type: ignore[valid-type]
 Condition = Literal[tuple(wording.NOTICE_CONDITIONS)]  # type: ignore[valid-type]
 PhoneNumber = Annotated[str, Field(pattern=r"^0[0-9]{9}$", max_length=10)]
+FAULT_KINDS = tuple(kind for kinds in faults.KINDS.values() for kind in kinds)
 
 
 class FieldError(ValueError):
@@ -207,12 +208,9 @@ class IncomingCall(Body):
     pages: int = Field(1, ge=1, le=MAX_FAX_PAGES, description=wording.IN_ERR_PAGES)
 
 
-class MailFault(Body):
-    """Make the sink fail for one recipient: refuse at rcpt or data, delay, or hang up."""
+class MailFaultPlay(Body):
+    """How the sink fails: refuse at rcpt or data, delay, or hang up."""
 
-    to: str = Field(
-        max_length=254, pattern=r"@", description="the recipient address the fault is for"
-    )
     stage: Literal["rcpt", "data"] = Field("rcpt", description="rcpt or data")
     code: int = Field(
         550, ge=200, le=599,
@@ -224,6 +222,72 @@ class MailFault(Body):
     )  # fmt: skip
     delay_seconds: float = Field(0, ge=0, le=30, description="seconds from 0 to 30")
     drop: bool = Field(False, description="true or false")
+    uses: int | None = Field(
+        None, ge=1, le=10_000, description="how many times it plays, 1 to 10000; none: until reset"
+    )
+
+
+Address = Annotated[str, Field(max_length=254, pattern=r"@")]
+
+
+class MailFault(MailFaultPlay):
+    """Make the sink fail for one recipient: refuse at rcpt or data, delay, or hang up."""
+
+    to: Address = Field(description="the recipient address the fault is for")
+
+
+class FaultChange(MailFaultPlay):
+    """One fault on the site, the phone or the mail, for one number (or its line) or one
+    address, and on the site optionally one path; until the reset or for `uses` plays."""
+
+    channel: Literal[tuple(faults.KINDS)] = Field(  # type: ignore[valid-type]
+        description="site, phone or mail"
+    )
+    kind: Literal[(*FAULT_KINDS,)] = Field(  # type: ignore[valid-type]
+        description="; ".join(f"{c}: {', '.join(k)}" for c, k in faults.KINDS.items())
+    )
+    region: Region | None = Field(None, description=f"one of {', '.join(REGIONS)}; none: both")
+    number: PhoneNumber | None = Field(
+        None,
+        description="the customer's number (site: logged in or logging in; phone: the caller); "
+        "none: every number",
+    )
+    line: bool = Field(False, description="true: every number of number's line")
+    path: str | None = Field(
+        None, max_length=100, pattern=r"^/[A-Za-z0-9_./-]*$",
+        description="site only: the path it plays on, e.g. /VUM_Disp.do; none: every path",
+    )  # fmt: skip
+    to: Address | None = Field(None, description="mail only: the recipient address")
+    latency_ms: int = Field(
+        0, ge=0, le=30_000, description="latency: milliseconds each answer is held, 0 to 30000"
+    )
+    latency_max_ms: int | None = Field(
+        None, ge=0, le=30_000,
+        description="latency: a random hold between latency_ms and this, at most 30000",
+    )  # fmt: skip
+    after_sentences: int = Field(
+        1, ge=1, le=50, description="drop_call: the sentences heard before it drops, 1 to 50"
+    )
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FaultChange:
+        if self.kind not in faults.KINDS[self.channel]:
+            raise FieldError("kind", f"{self.channel}: {', '.join(faults.KINDS[self.channel])}")
+        if self.channel == faults.MAIL:
+            if self.to is None:
+                raise FieldError("to", "mail: the recipient address the fault is for")
+            for name in ("number", "path", "region"):
+                if getattr(self, name) is not None:
+                    raise FieldError(name, "mail faults are scoped by `to` alone")
+        elif self.to is not None:
+            raise FieldError("to", "site and phone faults are scoped by number, not address")
+        if self.channel == faults.PHONE and self.path is not None:
+            raise FieldError("path", "site only")
+        if self.line and self.number is None:
+            raise FieldError("line", "give the number whose line it is")
+        if self.latency_max_ms is not None and self.latency_max_ms < self.latency_ms:
+            raise FieldError("latency_max_ms", "at least latency_ms")
+        return self
 
 
 class VoiceWarpChange(Body):
@@ -271,6 +335,7 @@ REQUEST_BODIES: dict[str, type[Body]] = {
     "Keys": Keys,
     "IncomingCall": IncomingCall,
     "MailFault": MailFault,
+    "FaultChange": FaultChange,
     "ServicesChange": ServicesChange,
 }
 

@@ -7,7 +7,7 @@ import itertools
 import socket
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from email import policy
 from email.message import Message
@@ -222,6 +222,8 @@ class Fault:
     message: str = "Mailbox unavailable"
     delay_seconds: float = 0.0
     drop: bool = False
+    uses: int | None = None  # None: until the reset
+    used: int = 0
 
     def reply(self) -> str:
         return f"{self.code} {self.message}"
@@ -246,6 +248,19 @@ class Faults:
         with self._lock:
             return self._by_address.get(address.lower())
 
+    def take(self, address: str, stage: str) -> Fault | None:
+        """Return the fault for address at this stage, spending one use (gone when spent)."""
+        with self._lock:
+            fault = self._by_address.get(address.lower())
+            if fault is None or fault.stage != stage:
+                return None
+            spent = replace(fault, used=fault.used + 1)
+            if fault.uses is not None and spent.used >= fault.uses:
+                del self._by_address[address.lower()]
+            else:
+                self._by_address[address.lower()] = spent
+            return spent
+
     def all(self) -> list[Fault]:
         with self._lock:
             return list(self._by_address.values())
@@ -265,8 +280,8 @@ class _Handler:
         return fault.reply() if fault.code >= 400 else None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
-        fault = self.faults.for_address(address)
-        if fault is not None and fault.stage == "rcpt":
+        fault = self.faults.take(address, "rcpt")
+        if fault is not None:
             reply = await self._play(server, fault)
             if reply:
                 return reply
@@ -275,8 +290,8 @@ class _Handler:
 
     async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: Envelope) -> str:
         for address in envelope.rcpt_tos:
-            fault = self.faults.for_address(address)
-            if fault is not None and fault.stage == "data":
+            fault = self.faults.take(address, "data")
+            if fault is not None:
                 reply = await self._play(server, fault)
                 if reply:
                     return reply

@@ -10,7 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .. import wording
+from .. import faults, wording
 from ..regions import REGIONS
 from .ivr import TempPasswordIvr
 from .voicewarp import VoiceWarpIvr
@@ -47,6 +47,8 @@ class Call:
     ended_at: datetime | None = None
     connected: bool = False
     completed: bool = False
+    dropped: bool = False  # cut off by a drop_call fault
+    drop_after: int | None = field(default=None, repr=False)
     free: bool = False  # 142 costs nothing
     _ivr: TempPasswordIvr | VoiceWarpIvr | None = field(default=None, repr=False)
     _network: PhoneNetwork | None = field(default=None, repr=False)
@@ -91,6 +93,7 @@ class Call:
             "state": "active" if self.active else "ended",
             "connected": self.connected,
             "completed": self.completed,
+            "dropped": self.dropped,
             "guidance": list(self.guidance),
             "keys": self.keys,
             "started_at": self.started_at.isoformat(),
@@ -148,8 +151,13 @@ class PhoneNetwork:
             call.free = ivr is VoiceWarpIvr
             call._network = self
             self._calls.append(call)
+            fault = self.env.faults.take(faults.PHONE, region, caller)
+            if fault is not None and fault.kind == faults.DROP_CALL:
+                call.drop_after = fault.after_sentences
             if data:
                 self._end(call, [wording.PHONE_DATA_CALL])
+            elif fault is not None and fault.kind == faults.BUSY:
+                self._end(call, [wording.PHONE_ACCESS_BUSY])
             elif region is None and ivr is VoiceWarpIvr:
                 self._end(call, [wording.VW_IVR_NOT_SUBSCRIBED])
             elif region is None:
@@ -175,6 +183,8 @@ class PhoneNetwork:
             return
         call._ivr = ivr(self.env, *found)
         call.guidance += call._ivr.opening()
+        if self._dropping(call):
+            return
         if call._ivr.ended:
             self._end(call, [])
 
@@ -186,17 +196,31 @@ class PhoneNetwork:
         with self._lock:
             if not call.active:
                 raise CallError(wording.PHONE_NO_CALL)
-            said: list[str] = []
-            for key in keys:
+            before = len(call.guidance)
+            for key in keys:  # a drop cuts the call between two keys: the later ones are lost
                 call.keys += key
-                said += call._ivr.press(key) if call._ivr else []
+                call.guidance += call._ivr.press(key) if call._ivr else []
                 if call._ivr and call._ivr.ended:
                     call.completed = call._ivr.completed
+                if self._dropping(call):
+                    return call.guidance[before:]
+                if call._ivr and call._ivr.ended:
                     break
-            call.guidance += said
+            said = call.guidance[before:]
             if call._ivr and call._ivr.ended:
                 self._end(call, [])
             return said
+
+    def _dropping(self, call: Call) -> bool:
+        """Cut the call off after its drop_after-th sentence, when a fault says so. What the
+        IVR had not finished stays undone, as when the customer hangs up; what it had (a
+        仮パスワード set just before its last sentence) stays done."""
+        if call.drop_after is None or len(call.guidance) < call.drop_after:
+            return False
+        del call.guidance[call.drop_after :]
+        call.dropped = True
+        self._end(call, [wording.PHONE_CALL_DROPPED])
+        return True
 
     def hang_up(self, call: Call) -> None:
         """End the call; ending an ended call does nothing."""
