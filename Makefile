@@ -56,6 +56,7 @@ setup: $(STAMP) browser ## create .venv, install the packages, provision Chromiu
 
 browser: $(STAMP)
 	@$(BIN)/python -m hikari_e2e.browser
+	@$(BIN)/python -m hikari_e2e.voice
 	@command -v chromedriver >/dev/null || scripts/apt-install chromium chromium-driver
 
 e2e: setup ## the whole browser suite against the embedded mock, in parallel, with reports
@@ -104,6 +105,7 @@ bench: setup ## the benchmarks, printing their figures and ratios
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_mail.py
 	$(BIN)/python bench/bench_walkthrough.py
+	$(BIN)/python bench/bench_speech.py
 	$(BIN)/python bench/bench_journey.py
 	$(BIN)/python bench/bench_load.py
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -148,3 +150,20 @@ def test_a_number_that_cannot_be_dialled_is_explained(page: Page, home_url, type
 
     expect(phone.alert).to_have_text(wording.PHONE_BAD_DIALLED)
     expect(phone.guidance).to_have_count(0)
+
+
+def test_the_softphone_speaks_each_sentence_as_it_is_said(page: Page, home_url, hikari, region):
+    caller = hikari.lines(region)[0]["numbers"][0]["number"]
+    phone = SoftphonePage(page, home_url).open()
+
+    phone.dial(REGIONS[region].access_number, caller=caller)
+    opening = phone.guidance.first
+    expect(opening).to_have_attribute("data-audio", re.compile(r"^/phone/speech/\w{32}\.wav$"))
+    url = opening.get_attribute("data-audio")
+    expect(phone.voice).to_have_attribute("src", url)
+    page.wait_for_function("document.querySelector('[data-testid=ivr-voice]').readyState >= 1")
+
+    played = phone.voice.evaluate("audio => audio.duration")
+    [call] = hikari.calls()
+    assert call["audio"][0] == {"url": url, "seconds": pytest.approx(played, abs=0.01)}
+    assert played > 5  # the opening sentence, spoken: not a click of silence

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import struct
 import subprocess
 import sys
+from array import array
 from pathlib import Path
 
 import pytest
@@ -73,6 +75,21 @@ def test_scenarios_lists_every_scenario_with_its_description():
     assert {name: s.description for name, s in load().items()} == listed
 
 
+def loudness(ffmpeg: str, video: Path):
+    """Return rms(from_s, to_s): the RMS (0–32767) of the film's sound between two moments."""
+    pcm = subprocess.run(
+        [ffmpeg, "-v", "error", "-i", str(video), "-vn", "-ac", "1", "-ar", "8000",
+         "-f", "s16le", "-"], capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    samples = array("h", pcm)
+
+    def rms(start: float, end: float) -> float:
+        window = samples[int(start * 8000) : int(end * 8000)]
+        return math.sqrt(sum(x * x for x in window) / max(1, len(window)))
+
+    return rms
+
+
 def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_path, hikari):
     videos, guides = tmp_path / "videos", tmp_path / "guide"
 
@@ -108,6 +125,21 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
         card, after = shown_at(frames, start + 0.3), shown_at(frames, following - 0.2)
         assert after - card > 40, f"no caption card at {start:.1f} s ({card} vs {after})"
     assert "手順14" in video.with_suffix(".vtt").read_text(encoding="utf-8")
+    # Narrated: an Opus track; each caption spoken while its card is held, silence after it
+    # until the next (this scenario has no phone call, so nothing else speaks).
+    assert (
+        "Audio: opus"
+        in subprocess.run(
+            [ffmpeg, "-hide_banner", "-i", str(video)], capture_output=True, text=True
+        ).stderr
+    )
+    sound = loudness(ffmpeg, video)
+    ends = [c["seconds"] for c in meta["chapters"][1:]] + [meta["seconds"]]
+    for chapter, end in zip(meta["chapters"], ends, strict=True):
+        start, spoken = chapter["seconds"], chapter["spoken_seconds"]
+        assert sound(start + 0.1, start + min(1.0, spoken)) > 500, chapter["caption"]
+        assert end - (start + spoken) > 0.5  # the pace waited for the voice, and then some
+        assert sound(start + spoken + 0.15, end - 0.1) < 50, f"noise after {chapter['caption']}"
 
     page = guides / "otp-decline-west" / "index.html"
     steps = json.loads((page.parent / "steps.json").read_text(encoding="utf-8"))
@@ -122,6 +154,14 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
     assert login["marks"] == 3  # ❶ 電話番号, ❷ パスワード, ❸ ログイン
     assert "❶" in html and "http" not in html.split("<main>")[0]
     assert "（NTT西日本・回線単位）" in html  # the region and the unit as the guide names them
+    # The same page printed to an A4 PDF for a support desk to mail: a page holds a few steps
+    # and every screenshot is in it.
+    pdf = (page.parent / "guide.pdf").read_bytes()
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    shots = sum(len(step["shots"]) for step in steps["steps"])
+    assert pdf.startswith(b"%PDF") and 1 <= pages < len(printed)
+    assert len(re.findall(rb"/Subtype\s*/Image", pdf)) >= shots
+    assert "guide (PDF): " in result.stdout
 
 
 def test_a_failing_step_exits_non_zero_and_names_the_step(tmp_path, hikari):

@@ -117,6 +117,12 @@ class Settings:
         "サービス開始／停止に確認画面を出す。falseなら「設定」で即時反映 "
         "(SPEC §10; 2020年のS2は確認画面なし; docs/production-markup.md)",
     )
+    ivr_speech: bool = _setting(
+        True,
+        ASSUMED,
+        "仮パスワード設定・142のガイダンスを音声で流す (Open JTalk; 無ければ無音のまま; "
+        "docs/environment.md#the-phone)",
+    )
     notification_max_addresses: int = _setting(
         5, ASSUMED, "着信／FAXお知らせメールの宛先の上限 (domain-notes §7, §8)", within=(1, 50)
     )

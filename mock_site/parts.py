@@ -6,11 +6,15 @@ than by State itself, and the state imports them without an import going round.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from .clock import Clock
 from .config import Settings
+from .faults import FaultBook
 from .store import Store
+
+if TYPE_CHECKING:
+    from .phone.speech import Speech
 
 
 class Parts(Protocol):
@@ -19,6 +23,8 @@ class Parts(Protocol):
     settings: Settings
     clock: Clock
     store: Store
+    faults: FaultBook
+    speech: Speech
     site_urls: dict[str, str]
 
     def hash(self, password: str) -> str: ...

@@ -17,6 +17,7 @@ from .faults import FaultBook
 from .mail import Faults, Mailbox
 from .mail.send import MailNotSent
 from .phone import PhoneNetwork
+from .phone.speech import Speech
 from .security import hash_password
 from .services.incoming import Switchboard
 from .store import PASSWORD, TEMPORARY, Credential, Line, Store
@@ -36,6 +37,7 @@ class State:
         self.mailbox = Mailbox(self.clock.now)
         self.mail_faults = Faults()  # the sink's, by recipient
         self.faults = FaultBook()  # the site's and the phone's, by number and path
+        self.speech = Speech()
         self.phone = PhoneNetwork(self)
         self.switchboard = Switchboard(self)
         # Where the running parts are, for links in mails; set by the environment that serves them.

@@ -61,6 +61,11 @@ class SoftphonePage(Screen):
         return self.log.locator("[data-kind=guidance]")
 
     @property
+    def voice(self) -> Locator:
+        """Return the audio element the guidance is spoken by."""
+        return self.page.get_by_test_id("ivr-voice")
+
+    @property
     def state(self) -> Locator:
         """Return the line saying whether a call is on, and what it cost."""
         return self.page.get_by_role("status")

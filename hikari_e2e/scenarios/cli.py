@@ -68,6 +68,12 @@ def add_common(command: argparse.ArgumentParser) -> None:
         help="write an illustrated HTML guide to DIR/<name>-<region>/",
     )
     command.add_argument(
+        "--no-narration",
+        dest="narration",
+        action="store_false",
+        help="a silent film: no spoken captions, no IVR voice",
+    )
+    command.add_argument(
         "--hikari-url",
         default=os.environ.get("HIKARI_URL"),
         metavar="URL",
@@ -93,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
             video_dir=args.video or args.out / "videos",
             guide_dir=args.guide or args.out / "guide",
             hikari_url=args.hikari_url,
+            narration=args.narration,
         )
         failures = record_all(scenarios, options, args.out / "index.html")
         print(
@@ -113,6 +120,7 @@ def main(argv: list[str] | None = None) -> int:
         video_dir=args.video,
         guide_dir=args.guide,
         hikari_url=args.hikari_url,
+        narration=args.narration,
     )
     return run_one(args.name, scenarios, options)
 

@@ -6,22 +6,33 @@ the step's subtitle goes up (a page.screencast overlay); before each action the 
 outlined. When the film is cut, the frame showing the card is *held* CHAPTER_SECONDS and the
 outlined ones ACTION_SECONDS, so the video has a pace a person can follow while recording
 costs little more than the run.
+
+Narrated (`narrate()`), each step's caption is spoken by the IVR's voice (Open JTalk, see
+mock_site/phone/speech.py) while its card is held, and each sentence the softphone says is heard
+where it appears; a card or a sentence is held as long as it is spoken, so the pace waits for
+the voice. The sound goes in as an Opus track.
 """
 
 from __future__ import annotations
 
 import bisect
+import io
 import json
 import shutil
 import subprocess
 import tempfile
 import time
+import urllib.request
+import wave
+from array import array
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
+
+from mock_site.phone.speech import Speech
 
 SIZE = {"width": 1280, "height": 720}
 FPS = 25  # the shortest a frame is shown
@@ -30,6 +41,16 @@ ACTION_SECONDS = 0.7  # a highlighted field or button before it is used
 MIN_STEP_SECONDS = 2.5  # no step flashes by
 PAGE_SECONDS = 0.5  # the screen itself, after a step's caption card
 TAIL_SECONDS = 1.5
+SPOKEN_GAP_SECONDS = 0.4  # after a spoken caption or sentence, before the film goes on
+NARRATOR = "narration"  # the "region" narration is kept under in the speech cache
+# Tells the film each sentence the softphone logs with its audio, and when (on every page).
+SAID_JS = """new MutationObserver((records) => {
+  for (const record of records) for (const node of record.addedNodes) {
+    if (node.dataset && node.dataset.audio && window.hikariSaid) {
+      window.hikariSaid(node.dataset.audio, performance.timeOrigin + performance.now());
+    }
+  }
+}).observe(document, {childList: true, subtree: true});"""
 # Frames are stamped a frame or three after the page changed (measured: 30–60 ms later).
 HIGHLIGHT_LAG_MS = 40
 # A frame shows the card when its left margin at mid-height, which the mock's pages leave
@@ -127,6 +148,7 @@ class Chapter:
     caption: str
     frame: int = 0
     seconds: float = 0.0  # in the finished video
+    spoken: float | None = None  # how long its caption is spoken, narrated
 
 
 @dataclass(frozen=True)
@@ -159,6 +181,21 @@ class Film:
     cards: list[Card] = field(default_factory=list)
     chapters: list[Chapter] = field(default_factory=list)
     gray: dict[float, int] = field(default_factory=dict)  # a decoded frame's CARD_PROBE
+    narrator: Speech | None = None  # None: a silent film
+    home_url: str = ""  # where the softphone's sentences are served
+    spoken: dict[int, str] = field(default_factory=dict)  # chapter position: its speech key
+    said: list[tuple[float, str]] = field(default_factory=list)  # (said at, ms; audio URL)
+    card_hold: dict[int, float] = field(default_factory=dict)  # chapter position: seconds
+
+    def narrate(self, home_url: str) -> bool:
+        """Speak the captions and the IVR in the film; tell whether a voice is there."""
+        narrator = Speech()
+        if not narrator.available:
+            return False
+        self.narrator, self.home_url = narrator, home_url
+        self.page.expose_binding("hikariSaid", lambda _source, url, at: self.said.append((at, url)))
+        self.page.add_init_script(SAID_JS)
+        return True
 
     def start(self) -> None:
         self.ffmpeg = self.ffmpeg or find_ffmpeg()
@@ -178,6 +215,8 @@ class Film:
             self.page.wait_for_load_state()
             self.cards.append(self._show_card(card))
         self.chapters.append(Chapter(index, caption))
+        if self.narrator is not None:  # synthesized while the run goes on
+            self.spoken[len(self.chapters) - 1] = self.narrator.describe(caption, NARRATOR)["key"]
 
     def _show_card(self, html: str) -> Card:
         """Put the card up, keep it until a delivered frame shows it, and take it down."""
@@ -280,8 +319,9 @@ class Film:
 
         for moment, seconds in self.holds:
             durations[first_after(moment)] += seconds
-        for chapter, card in zip(self.chapters, cards, strict=True):
-            durations[card.start] += CHAPTER_SECONDS + sum(durations[card.start + 1 : card.stop])
+        for n, (chapter, card) in enumerate(zip(self.chapters, cards, strict=True)):
+            hold = self.card_hold.get(n, CHAPTER_SECONDS)
+            durations[card.start] += hold + sum(durations[card.start + 1 : card.stop])
             for i in card[1:]:
                 durations[i] = 0.0
             chapter.frame = card.start
@@ -307,6 +347,7 @@ class Film:
         if not self.frames:
             raise RuntimeError("the screencast delivered no frames")
         self.frames.sort(key=lambda frame: frame[0])
+        voices = self._voices() if self.narrator is not None else None
         # A frame shown for less than 1/FPS would never be seen: the one before stays instead.
         durations = self._cut(self._card_frames())
         kept: list[list] = []  # [JPEG, seconds shown, start in the video]
@@ -321,6 +362,16 @@ class Film:
             start_of.append(kept[-1][2])
         for chapter in self.chapters:
             chapter.seconds = round(start_of[chapter.frame], 3)
+        sound = None
+        if voices is not None:
+            times = [t for t, _ in self.frames]
+            narrations, said = voices
+            placed = [(self.chapters[n].seconds, wav) for n, wav in narrations.items()]
+            placed += [
+                (start_of[min(bisect.bisect_left(times, moment), len(times) - 1)], wav)
+                for moment, wav in said
+            ]
+            sound = _mix(placed, at)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="hikari-film-") as tmp:
             folder = Path(tmp)
@@ -331,9 +382,14 @@ class Film:
                 lines += [f"file '{name}'", f"duration {duration:.4f}"]
             lines.append(f"file '{folder / f'{len(kept) - 1:06d}.jpg'}'")
             (folder / "list.txt").write_text("\n".join(lines) + "\n")
+            track = []
+            if sound is not None:
+                (folder / "sound.wav").write_bytes(sound)
+                track = ["-i", str(folder / "sound.wav"), "-map", "0:v", "-map", "1:a",
+                         "-c:a", "libopus", "-b:a", "48k"]  # fmt: skip
             command = [
                 self.ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
-                "-f", "concat", "-safe", "0", "-i", str(folder / "list.txt"),
+                "-f", "concat", "-safe", "0", "-i", str(folder / "list.txt"), *track,
                 "-vf", VIDEO_FILTER, "-fps_mode", "vfr",
                 "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "16", "-b:v", "1200k",
                 "-lag-in-frames", "0", "-auto-alt-ref", "0", "-threads", "2", str(self.path),
@@ -342,10 +398,26 @@ class Film:
         self._write_chapters(at)
         return self.path
 
+    def _voices(self) -> tuple[dict[int, bytes], list[tuple[float, bytes]]]:
+        """Fetch every spoken caption and sentence, and hold each as long as it is spoken."""
+        narrations = {n: self.narrator.wav(key) for n, key in self.spoken.items()}
+        for n, wav in narrations.items():
+            self.chapters[n].spoken = round(_seconds(wav), 3)
+            self.card_hold[n] = max(CHAPTER_SECONDS, self.chapters[n].spoken + SPOKEN_GAP_SECONDS)
+        said = []
+        for moment, url in self.said:
+            with urllib.request.urlopen(self.home_url + url, timeout=120) as response:
+                wav = response.read()
+            said.append((moment, wav))
+            self.holds.append((moment, _seconds(wav) + SPOKEN_GAP_SECONDS))
+        return narrations, said
+
     def _write_chapters(self, total: float) -> None:
         """Write <video>.chapters.json and a WebVTT file with one cue per step."""
         chapters = [
-            {"index": c.index, "caption": c.caption, "seconds": c.seconds} for c in self.chapters
+            {"index": c.index, "caption": c.caption, "seconds": c.seconds}
+            | ({"spoken_seconds": c.spoken} if c.spoken is not None else {})
+            for c in self.chapters
         ]
         meta = {"video": self.path.name, "seconds": round(total, 3), "chapters": chapters}
         self.path.with_suffix(".chapters.json").write_text(
@@ -366,6 +438,35 @@ def _mean_gray(ffmpeg: str, jpegs: list[bytes], region: str = CARD_PROBE) -> lis
         input=b"".join(jpegs), capture_output=True, check=True,
     )  # fmt: skip
     return list(result.stdout)
+
+
+def _seconds(wav: bytes) -> float:
+    with wave.open(io.BytesIO(wav)) as audio:
+        return audio.getnframes() / audio.getframerate()
+
+
+def _mix(placed: list[tuple[float, bytes]], seconds: float) -> bytes:
+    """Return one mono WAV of `seconds` with each clip at its start (a clip that would overlap
+    the one before starts when it ends), silence elsewhere."""
+    rate = 48_000
+    track = array("h", bytes(2 * (int(seconds * rate) + 1)))
+    cursor = 0
+    for start, wav in sorted(placed, key=lambda clip: clip[0]):
+        with wave.open(io.BytesIO(wav)) as clip:
+            if (clip.getframerate(), clip.getnchannels(), clip.getsampwidth()) != (rate, 1, 2):
+                raise ValueError("narration clips are 48 kHz mono 16-bit, as Open JTalk writes")
+            pcm = array("h", clip.readframes(clip.getnframes()))
+        begin = max(int(start * rate), cursor)
+        end = min(begin + len(pcm), len(track))
+        track[begin:end] = pcm[: end - begin]
+        cursor = end
+    out = io.BytesIO()
+    with wave.open(out, "wb") as mixed:
+        mixed.setnchannels(1)
+        mixed.setsampwidth(2)
+        mixed.setframerate(rate)
+        mixed.writeframes(track.tobytes())
+    return out.getvalue()
 
 
 def _vtt(seconds: float) -> str:

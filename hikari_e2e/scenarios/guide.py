@@ -99,6 +99,24 @@ class Guide:
         page.write_text(self._html(failed), encoding="utf-8")
         return page
 
+    def write_pdf(self, page_html: Path) -> Path:
+        """Print the written page to guide.pdf (A4, markers kept) in a page of its own, as
+        Chromium prints it: the same guide, for a support desk to mail."""
+        pdf = self.folder / "guide.pdf"
+        browser = self.page.context.browser
+        context = browser.new_context() if browser else self.page.context
+        printer = context.new_page()
+        try:
+            printer.goto(page_html.resolve().as_uri())
+            printer.wait_for_load_state("load")  # every screenshot in place
+            margin = {"top": "12mm", "bottom": "12mm", "left": "10mm", "right": "10mm"}
+            printer.pdf(path=str(pdf), format="A4", print_background=True, margin=margin)
+        finally:
+            printer.close()
+            if browser:
+                context.close()
+        return pdf
+
     def _html(self, failed: str | None) -> str:
         width, height = self.page.viewport_size["width"], self.page.viewport_size["height"]
         parts = [
@@ -159,4 +177,7 @@ h1{font-size:1.5rem;border-bottom:3px solid #0a5cab;padding-bottom:.3rem}
 text-shadow:0 0 3px #fff,0 0 6px #fff;line-height:1;pointer-events:none}
 .box{position:absolute;outline:3px solid #e4007f;border-radius:4px;pointer-events:none}
 figcaption{font-size:.9rem;color:#555}
+@media print{body{background:#fff}main{max-width:none;margin:0;padding:0;border-radius:0}
+.steps>li{break-inside:avoid;margin:.6rem 0}.frame{max-width:78%}
+.marker,.box{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 """

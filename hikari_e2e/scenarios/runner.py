@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TextIO
 
 from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from hikari_e2e.builders import LineBuilder, LineSpec
 from mock_site import wording
@@ -51,6 +52,7 @@ class Options:
     video_dir: Path | None = None
     guide_dir: Path | None = None
     hikari_url: str | None = None
+    narration: bool = True  # films speak their captions and the IVR (when the voice is there)
 
 
 class StepFailed(Exception):
@@ -229,6 +231,8 @@ def play(
     film = guide = None
     if options.video_dir:
         film = Film(page, Path(options.video_dir) / f"{stem}.webm", scenario.description)
+        if options.narration:
+            film.narrate(client.home_url)
         film.start()
     if options.guide_dir:
         where = f"{REGIONS[options.region].company}・{wording.UNIT_NAMES[UNITS[options.unit]]}"
@@ -261,7 +265,12 @@ def play(
         film.finish()
         out.write(f"  video: {film.path}\n")
     if guide:
-        out.write(f"  guide: {guide.write(str(failure) if failure else None)}\n")
+        written = guide.write(str(failure) if failure else None)
+        out.write(f"  guide: {written}\n")
+        try:
+            out.write(f"  guide (PDF): {guide.write_pdf(written)}\n")
+        except PlaywrightError as error:  # a headed browser cannot print to PDF
+            out.write(f"  guide (PDF): not written ({str(error).splitlines()[0]})\n")
     context.close()
     if failure:
         out.write(f"✗ {failure}\n")

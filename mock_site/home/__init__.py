@@ -91,6 +91,17 @@ def create_home_app(env: Environment) -> Flask:
             ],
         )
 
+    @app.get("/phone/speech/<key>.wav")
+    def speech(key: str):
+        """Serve one guidance sentence's audio (synthesized once, kept by sentence and region)."""
+        wav = env.speech.wav(key) if len(key) == 32 and key.isalnum() else None
+        if wav is None:
+            abort(404)
+        response = make_response(wav)
+        response.headers["Content-Type"] = "audio/wav"
+        response.headers["Cache-Control"] = "public, max-age=86400"
+        return response
+
     @app.get("/mail")
     def mail():
         response = make_response(

@@ -81,6 +81,12 @@ def hang_up(call_id: int):
     return jsonify(call.as_json())
 
 
+@bp.get("/speech")
+def speech():
+    """Say whether the IVR speaks, and how often a sentence's audio came from the cache."""
+    return jsonify(current_app.extensions["hikari"].speech.stats())
+
+
 @bp.get("/incoming")
 def list_incoming():
     """List every simulated incoming call and FAX with its outcome, oldest first."""

@@ -95,6 +95,7 @@ class Call:
             "completed": self.completed,
             "dropped": self.dropped,
             "guidance": list(self.guidance),
+            "audio": self._network.audio(self),
             "keys": self.keys,
             "started_at": self.started_at.isoformat(),
             "ended_at": self.ended_at.isoformat() if self.ended_at else None,
@@ -112,6 +113,18 @@ class PhoneNetwork:
         self._lock = threading.RLock()
         self._calls: list[Call] = []
         self._ids = itertools.count(1)
+
+    def audio(self, call: Call) -> list[dict | None]:
+        """Return, per sentence of the call, where its audio is and how long it lasts (seconds
+        None while it is synthesized); an empty list when the phone is silent."""
+        speech = self.env.speech
+        if not self.env.settings.ivr_speech or not speech.available:
+            return []
+        described = [speech.describe(text, call.region) for text in call.guidance]
+        return [
+            {"url": f"/phone/speech/{d['key']}.wav", "seconds": d["seconds"]} if d else None
+            for d in described
+        ]
 
     def reset(self) -> None:
         """Forget every call."""

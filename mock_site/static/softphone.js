@@ -12,7 +12,20 @@
   let queue = Promise.resolve();
   const PACE_MS = 120;
 
-  function say(kind, text) {
+  // The IVR's voice: each sentence's audio, played one after another as it is said; the log
+  // does not wait for it (a silent phone has no audio, and tests read the log).
+  const voice = $("ivr-voice");
+  let speaking = Promise.resolve();
+  function speak(audio) {
+    if (!audio) return;
+    speaking = speaking.then(() => new Promise((done) => {
+      voice.src = audio.url;
+      voice.onended = voice.onerror = () => done();
+      voice.play().catch(() => done());
+    }));
+  }
+
+  function say(kind, text, audio) {
     queue = queue.then(() => new Promise((done) => {
       const last = log.lastElementChild;
       if (kind === "keys" && last && last.dataset.kind === "keys") {
@@ -24,6 +37,10 @@
       item.className = "entry " + kind;
       item.dataset.kind = kind;
       item.textContent = kind === "keys" ? "● " + text : text;
+      if (audio) {
+        item.dataset.audio = audio.url;
+        speak(audio);
+      }
       log.appendChild(item);
       item.scrollIntoView({ block: "nearest" });
       setTimeout(done, kind === "guidance" ? PACE_MS : 0);
@@ -67,7 +84,7 @@
       if ($("caller-region").value) body.region = $("caller-region").value;
       const data = await post(api, body);
       say("system", `${data.caller} から ${data.dialled} へ発信`);
-      data.guidance.forEach((text) => say("guidance", text));
+      data.guidance.forEach((text, i) => say("guidance", text, (data.audio || [])[i]));
       await queue;
       setCall(data);
       if (data.state !== "active") say("system", "通話が終了しました");
@@ -83,7 +100,8 @@
     try {
       const data = await post(`${api}/${call.id}/keys`, { keys: keyValue[key] || key });
       say("keys", key);
-      data.said.forEach((text) => say("guidance", text));
+      const first = data.guidance.length - data.said.length;
+      data.said.forEach((text, i) => say("guidance", text, (data.audio || [])[first + i]));
       await queue;
       setCall(data);
       if (data.state !== "active") say("system", "通話が終了しました");
