@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
+from _pytest.junitxml import xml_key  # where --junitxml's writer is; record_testsuite_property's
 
 from mock_site import wording
 from mock_site.client import ControlClient, ControlError
@@ -94,19 +95,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     if hasattr(config, "workerinput"):
         return
     found = {**versions.collect(), **versions.run_properties(config)}
-    xml = config.stash.get(_junit_key(), None)
+    xml = config.stash.get(xml_key, None)
     if xml is not None:
         for name, value in found.items():
             xml.add_global_property(name, value)
     metadata = config.stash.get(_metadata_key(), None)
     if metadata is not None:
         metadata.update(found)
-
-
-def _junit_key() -> Any:
-    from _pytest.junitxml import xml_key
-
-    return xml_key
 
 
 def _metadata_key() -> Any:

@@ -87,12 +87,20 @@ class FaultBook:
             return list(self._rules)
 
     def take(
-        self, channel: str, region: str | None, number: str | None, path: str | None = None
+        self,
+        channel: str,
+        region: str | None,
+        number: str | None,
+        path: str | None = None,
+        kinds: tuple[str, ...] | None = None,
     ) -> Rule | None:
-        """Return the newest fault that applies, and spend one of its uses (gone when spent)."""
+        """Return the newest fault that applies (of kinds, when given), and spend one of its
+        uses (gone when spent)."""
         with self._lock:
             for rule in reversed(self._rules):
-                if rule.matches(channel, region, number, path):
+                if rule.matches(channel, region, number, path) and (
+                    kinds is None or rule.kind in kinds
+                ):
                     rule.used += 1
                     if rule.uses is not None and rule.used >= rule.uses:
                         self._rules.remove(rule)

@@ -94,7 +94,11 @@ def play_faults():
     sid = session.get("sid")
     live = env().store.session(sid) if sid else None
     number = live.number if live else request.form.get("phoneNo") or None
-    rule = env().faults.take(faults.SITE, region_key(), number, request.path)
+    # A session can be dropped only where there is one: the login itself does not spend it.
+    kinds = (
+        None if live else tuple(k for k in faults.KINDS[faults.SITE] if k != faults.DROP_SESSION)
+    )
+    rule = env().faults.take(faults.SITE, region_key(), number, request.path, kinds)
     if rule is None:
         return None
     if rule.kind == faults.MAINTENANCE:
@@ -107,7 +111,7 @@ def play_faults():
             "error.html", title=wording.SERVER_ERROR_TITLE, message=wording.SERVER_ERROR_TEXT
         )
         return page, 500
-    if rule.kind == faults.DROP_SESSION and live is not None:
+    if rule.kind == faults.DROP_SESSION:
         env().store.drop_session(live.sid)
     if rule.kind == faults.LATENCY:
         time.sleep(faults.latency_seconds(rule))  # the browser waits in real time

@@ -67,6 +67,16 @@ def test_a_dropped_session_logs_out_with_the_timeout_message(env, api, two_lines
     assert customer(env, number).title == wording.TOP_TITLE  # spent: the next login holds
 
 
+def test_a_session_drop_set_before_login_waits_for_a_session(env, api, two_lines):
+    number = two_lines[0].contract.number
+    fault(api, channel="site", kind="drop_session", number=number, uses=1)
+
+    visitor = customer(env, number)  # the login has no session to drop: it does not spend it
+    assert visitor.title == wording.TOP_TITLE
+
+    assert visitor.get("/AGS_Disp.do").title == wording.LOGIN_TITLE
+
+
 def test_a_fault_with_uses_ends_after_them_and_says_how_often_it_played(env, api, two_lines):
     number = two_lines[0].contract.number
     made = fault(api, channel="site", kind="maintenance", number=number, uses=2)
