@@ -385,8 +385,9 @@ class Film:
             track = []
             if sound is not None:
                 (folder / "sound.wav").write_bytes(sound)
+                # Opus's least effort: speech at 32 kb/s sounds the same, encoded 4× faster.
                 track = ["-i", str(folder / "sound.wav"), "-map", "0:v", "-map", "1:a",
-                         "-c:a", "libopus", "-b:a", "48k"]  # fmt: skip
+                         "-c:a", "libopus", "-b:a", "32k", "-compression_level", "0"]  # fmt: skip
             command = [
                 self.ffmpeg, "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "concat", "-safe", "0", "-i", str(folder / "list.txt"), *track,
