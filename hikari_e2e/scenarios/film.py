@@ -216,7 +216,7 @@ class Film:
             self.cards.append(self._show_card(card))
         self.chapters.append(Chapter(index, caption))
         if self.narrator is not None:  # synthesized while the run goes on
-            self.spoken[len(self.chapters) - 1] = self.narrator.describe(caption, NARRATOR)["key"]
+            self.spoken[len(self.chapters) - 1] = self.narrator.prepare(caption, NARRATOR)
 
     def _show_card(self, html: str) -> Card:
         """Put the card up, keep it until a delivered frame shows it, and take it down."""

@@ -1,8 +1,9 @@
 """The IVR's voice: every guidance sentence spoken in Japanese by Open JTalk, offline.
 
-Synthesis runs in the background the moment a call's description names a sentence (keys are
-still read at once, so tests never wait on it), and each WAV is kept on disk by sentence and
-region, shared by every process of a suite run: no sentence is synthesized twice. Without
+A sentence is synthesized when its audio is first asked for (the softphone plays it, a film
+mixes it; `prepare` starts it ahead), in the background at low priority, so keys are still read
+at once and the sites keep the CPU; each WAV is kept on disk by sentence and region, shared by
+every process of a suite run: no sentence is synthesized twice. Without
 open_jtalk, its dictionary or a voice (or with the setting ivr_speech off) the phone is silent,
 as before: every sentence still in the log, no audio.
 
@@ -64,7 +65,7 @@ class Speech:
         self.folder = folder or Path(os.environ.get(CACHE_ENV) or cache_root() / "speech")
         self.reason_silent = missing()
         self._voice = default_voice()
-        self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="hikari-speech")
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hikari-speech")
         self._lock = threading.Lock()
         self._pending: dict[str, Future] = {}
         self._text: dict[str, str] = {}
@@ -81,8 +82,8 @@ class Speech:
         return hashlib.sha256(f"{voice}|{region}|{text}".encode()).hexdigest()[:32]
 
     def describe(self, text: str, region: str | None) -> dict | None:
-        """Return {key, seconds} for text (seconds None until synthesized), starting the
-        synthesis if it is neither on disk nor under way; None when the phone is silent."""
+        """Return {key, seconds} for text (seconds None until its audio is made); None when
+        the phone is silent."""
         if not self.available:
             return None
         key = self.key(text, region)
@@ -94,14 +95,25 @@ class Speech:
                     self.hits += 1
                     self._pending[key] = _done()
                 return {"key": key, "seconds": round(wav_seconds(path), 3)}
-            if key not in self._pending:
-                self._pending[key] = self._pool.submit(self._synthesize, text, path)
         return {"key": key, "seconds": None}
 
-    def wav(self, key: str) -> bytes | None:
-        """Return the WAV named key, waiting for its synthesis; None for a key never described."""
+    def prepare(self, text: str, region: str | None) -> str | None:
+        """Describe text and start making its audio now (a film's captions); return its key."""
+        described = self.describe(text, region)
+        if described is not None:
+            self._start(described["key"])
+        return described and described["key"]
+
+    def _start(self, key: str) -> Future | None:
+        path = self.folder / f"{key}.wav"
         with self._lock:
-            future = self._pending.get(key)
+            if key not in self._pending and key in self._text:
+                self._pending[key] = self._pool.submit(self._synthesize, self._text[key], path)
+            return self._pending.get(key)
+
+    def wav(self, key: str) -> bytes | None:
+        """Return the WAV named key, making it first if need be; None for a key never described."""
+        future = self._start(key)
         path = self.folder / f"{key}.wav"
         if future is None and not path.exists():
             return None
@@ -127,9 +139,9 @@ class Speech:
         with tempfile.TemporaryDirectory(dir=self.folder) as work:
             source, made = Path(work) / "text.txt", Path(work) / "speech.wav"
             source.write_text(text, encoding="utf-8")
-            subprocess.run(
-                ["open_jtalk", "-x", str(DICTIONARY), "-m", str(self._voice), "-ow", str(made),
-                 str(source)],
+            subprocess.run(  # niced: the sites and the browsers come first
+                ["nice", "-n", "15", "open_jtalk", "-x", str(DICTIONARY), "-m", str(self._voice),
+                 "-ow", str(made), str(source)],
                 check=True, capture_output=True, timeout=SYNTHESIS_TIMEOUT_SECONDS,
             )  # fmt: skip
             os.replace(made, path)  # whole or not at all, for the other processes reading it
