@@ -33,7 +33,9 @@ def outside(tmp_path_factory: pytest.TempPathFactory) -> Path:
     uv = UV if UV.exists() else shutil.which("uv")
     assert uv, f"uv is missing at {UV}: run make setup"
     work = tmp_path_factory.mktemp("outside")
-    built = run([uv, "build", "--wheel", "--quiet", "--out-dir", work / "dist", ROOT], ROOT)
+    # The sdist first, then the wheel from it (uv's default): what a user's pip would get, and
+    # nothing written into this tree (a wheel built in place leaves build/ behind).
+    built = run([uv, "build", "--quiet", "--out-dir", work / "dist", ROOT], ROOT)
     assert built.returncode == 0, built.stderr
     [wheel] = (work / "dist").glob("hikari_e2e-*.whl")
     venv = work / "venv"

@@ -13,14 +13,11 @@ gives all of it as fixtures.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from typing import Any
-
 from mock_site import wording
 from mock_site.client import ControlClient, ControlError, Mail, RemoteCall
-from mock_site.config import SettingError, Settings
-from mock_site.environment import FREE_PORTS, Environment
+from mock_site.client import controlled_environment as environment
+from mock_site.config import SettingError
+from mock_site.environment import Environment
 from mock_site.regions import REGIONS
 
 from .builders import LineBuilder, LineSpec, OtpAccount
@@ -41,25 +38,3 @@ __all__ = [
     "environment",
     "wording",
 ]
-
-
-@contextmanager
-def environment(url: str | None = None, **settings: Any) -> Iterator[ControlClient]:
-    """Start the whole environment in-process on free 127.0.0.1 ports (or reach the one
-    serving at url) for the block, and give its control client; settings as `hikari-mock
-    serve --set` takes them (kept across resets). Raise SettingError for a bad setting."""
-    if url:
-        if settings:
-            raise SettingError(
-                next(iter(settings)), "a running environment keeps the settings it was served "
-                "with: start it with `hikari-mock serve --set NAME=VALUE`",
-            )  # fmt: skip
-        client = ControlClient(url)
-        client.describe()
-        yield client
-        return
-    env = Environment(Settings().with_overrides(settings)).start(FREE_PORTS)
-    try:
-        yield ControlClient(env.url("home"))
-    finally:
-        env.stop()

@@ -138,7 +138,8 @@ def instructions() -> str:
     )
 
 
-def _can_apt() -> bool:
+def can_apt() -> bool:
+    """Tell whether apt-get may install here: root on Debian (or Ubuntu)."""
     return (
         os.geteuid() == 0
         and Path("/etc/debian_version").exists()
@@ -146,7 +147,7 @@ def _can_apt() -> bool:
     )
 
 
-def _apt_install(packages: list[str]) -> None:
+def apt_install(packages: list[str]) -> None:
     """apt-get install the packages; the headless shell only where apt knows it (not Ubuntu)."""
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-qq"], check=True, env=env)
@@ -164,7 +165,7 @@ def ensure_browser() -> LaunchPlan:
     try:
         found: LaunchPlan | None = plan()
     except NoBrowser:
-        if not _can_apt():
+        if not can_apt():
             raise
         found = None
     if found is not None and found.managed:
@@ -176,9 +177,9 @@ def ensure_browser() -> LaunchPlan:
         wanted.append(HEADLESS_SHELL)
     if not CJK_FONT_DIR.exists():
         wanted.append("fonts-noto-cjk")
-    if wanted and _can_apt():
+    if wanted and can_apt():
         try:
-            _apt_install(wanted)
+            apt_install(wanted)
         except subprocess.CalledProcessError as error:
             if found is None:
                 raise

@@ -34,6 +34,7 @@ SET_OPTION = "--hikari-set"
 SERVER_OPTION = "--browser-server"
 SERVER_ENV = "HIKARI_BROWSER_SERVER"
 PLAYWRIGHT_PLUGIN = "playwright"  # pytest-playwright's name in the plugin manager
+_SETTINGS = pytest.StashKey[dict]()  # --hikari-set, parsed and checked at configure time
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -75,6 +76,7 @@ def pytest_configure(config: pytest.Config) -> None:
         Settings().with_overrides(settings)  # refused here, before any test runs
     except (ValueError, SettingError) as error:
         raise pytest.UsageError(f"{SET_OPTION}: {error}") from None
+    config.stash[_SETTINGS] = settings
     if settings and config.getoption("hikari_url"):
         raise pytest.UsageError(
             f"{SET_OPTION} changes the environment this run starts; with {URL_OPTION}, start "
@@ -125,8 +127,7 @@ def hikari_session(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
             ControlClient(url).describe()
         except (OSError, ControlError) as error:
             pytest.exit(f"cannot reach the environment at {url}: {error}. Is it serving?", 2)
-    settings = dict(parse_override(item) for item in pytestconfig.getoption("hikari_set"))
-    with environment(url, **settings) as client:
+    with environment(url, **pytestconfig.stash[_SETTINGS]) as client:
         yield client
 
 

@@ -20,7 +20,7 @@ import urllib.request
 
 from mock_site.phone import speech
 
-from .browser import _apt_install, _can_apt
+from .browser import apt_install, can_apt
 
 APT_PACKAGES = ["open-jtalk", "open-jtalk-mecab-naist-jdic"]
 SDIST_URL = (
@@ -37,9 +37,9 @@ MEMBERS = {
 def ensure_voice() -> str | None:
     """Install what synthesis lacks where we may; return what is still missing, or None."""
     if shutil.which("open_jtalk") is None or not speech.DICTIONARY.is_dir():
-        if _can_apt():
+        if can_apt():
             try:
-                _apt_install(APT_PACKAGES)
+                apt_install(APT_PACKAGES)
             except subprocess.CalledProcessError as error:
                 return f"could not install {' '.join(APT_PACKAGES)} ({error})"
     target = speech.default_voice()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from .config import SettingError, Settings
 from .mail import extract
 from .mail.sink import MailTimeout
 
@@ -283,17 +284,24 @@ class ControlClient:
 
 
 @contextmanager
-def controlled_environment(url: str | None = None) -> Iterator[ControlClient]:
+def controlled_environment(url: str | None = None, **settings: Any) -> Iterator[ControlClient]:
     """Control the running environment at url (checked to answer), or, without one, start a
-    whole environment in-process on free ports for the block and stop it afterwards."""
+    whole environment in-process on free 127.0.0.1 ports for the block and stop it afterwards;
+    settings as `hikari-mock serve --set` takes them (kept across resets). Raise SettingError
+    for a bad setting, or for settings given with a url."""
     if url:
+        if settings:
+            raise SettingError(
+                next(iter(settings)), "a running environment keeps the settings it was served "
+                "with: start it with `hikari-mock serve --set NAME=VALUE`",
+            )  # fmt: skip
         client = ControlClient(url)
         client.describe()
         yield client
         return
-    from .environment import FREE_PORTS, Environment
+    from .environment import FREE_PORTS, Environment  # in-process only: the servers' imports
 
-    env = Environment().start(FREE_PORTS)
+    env = Environment(Settings().with_overrides(settings)).start(FREE_PORTS)
     try:
         yield ControlClient(env.url("home"))
     finally:

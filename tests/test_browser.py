@@ -54,11 +54,11 @@ def test_no_chromium_says_what_to_install(system):
 
 def test_a_failed_apt_leaves_the_chromium_that_is_there(system, monkeypatch, capsys):
     system["chromium"] = FULL
-    monkeypatch.setattr(browser, "_can_apt", lambda: True)
+    monkeypatch.setattr(browser, "can_apt", lambda: True)
 
     def offline(packages):
         raise browser.subprocess.CalledProcessError(100, ["apt-get", "update"])
 
-    monkeypatch.setattr(browser, "_apt_install", offline)
+    monkeypatch.setattr(browser, "apt_install", offline)
     assert browser.ensure_browser().executable_path == FULL
     assert "could not install chromium-headless-shell" in capsys.readouterr().err

@@ -142,6 +142,21 @@ def test_a_malformed_chunked_body_is_not_a_server_error(running_env, part, path)
 # 6. Many 「ワンタイムパスワードを送信」 at once: the newest mail's code works ---------------------
 
 
+def all_at_once(count: int, action) -> None:
+    """Run action in count threads released together, and wait for all of them."""
+    start = threading.Barrier(count)
+
+    def run() -> None:
+        start.wait()
+        action()
+
+    threads = [threading.Thread(target=run) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def test_parallel_code_sends_leave_the_newest_mails_code_valid(running_env):
     env = running_env
     address = "race@example.jp"
@@ -164,17 +179,8 @@ def test_parallel_code_sends_leave_the_newest_mails_code_valid(running_env):
     entry = post("/AGL_Login.do", {"csrf_token": token(login_page), "phoneNo":
                  line.contract.number, "pass": PASSWORD})  # fmt: skip
     csrf = token(entry)
-    start = threading.Barrier(10)
 
-    def send() -> None:
-        start.wait()
-        post("/AOL_Send.do", {"csrf_token": csrf})
-
-    threads = [threading.Thread(target=send) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    all_at_once(10, lambda: post("/AOL_Send.do", {"csrf_token": csrf}))  # a burst of clicks
     newest = [m for m in env.mailbox.all() if address in m.rcpt_tos][-1]
     form_token = re.search(r'name="form_token"[^>]*value="([^"]+)"', post("/AOL_Disp.do", {
         "csrf_token": csrf, "disp": "on"}))[1]  # fmt: skip
@@ -189,17 +195,10 @@ def test_parallel_registrations_leave_the_newest_mails_url_valid(running_env):
     env, address = running_env, "race@example.jp"
     number = env.add_line("east", additional_count=0, password=PASSWORD).contract
     draft = {"address": address, "verify_id": "Hikari26", "verify_password": "kakunin26"}
-    start = threading.Barrier(10)
 
-    def register() -> None:  # what ten 「登録」 clicks at once come to
-        start.wait()
-        otp_service.register_provisionally(env, number, draft, env.url("east") + "/")
-
-    threads = [threading.Thread(target=register) for _ in range(10)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    # What ten 「登録」 clicks at once come to.
+    all_at_once(10, lambda: otp_service.register_provisionally(env, number, draft,
+                                                               env.url("east") + "/"))  # fmt: skip
     newest = [m for m in env.mailbox.all() if address in m.rcpt_tos][-1]
     token = extract.link(newest.text, contains="AOR_Regist.do").split("token=", 1)[1]
 

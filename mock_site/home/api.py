@@ -22,7 +22,7 @@ bp = Blueprint("api", __name__, url_prefix="/api")
 B = TypeVar("B", bound=Body)
 
 
-@bp.errorhandler(FieldError)
+@bp.app_errorhandler(FieldError)  # for every blueprint of the control API
 def bad_field(error: FieldError):
     return jsonify(error=str(error), field=error.field), 400
 

@@ -14,11 +14,6 @@ from .models import FieldError
 bp = Blueprint("faults_api", __name__, url_prefix="/api/faults")
 
 
-@bp.errorhandler(FieldError)
-def bad_field(error: FieldError):
-    return jsonify(error=str(error), field=error.field), 400
-
-
 def every_fault() -> list[dict]:
     played = [rule.as_json() for rule in env().faults.all()]
     return played + [mail_json(fault) for fault in env().mail_faults.all()]

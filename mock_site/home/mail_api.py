@@ -15,11 +15,6 @@ bp = Blueprint("mail_api", __name__, url_prefix="/api/mail")
 MAX_WAIT_SECONDS = 60.0
 
 
-@bp.errorhandler(FieldError)
-def bad_field(error: FieldError):
-    return jsonify(error=str(error), field=error.field), 400
-
-
 def query_int(name: str, default: int, low: int, high: int) -> int:
     raw = request.args.get(name)
     if raw is None:

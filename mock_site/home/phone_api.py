@@ -9,7 +9,6 @@ from ..phone.network import Call, CallError
 from ..services.incoming import IncomingError
 from . import models
 from .api import parsed
-from .models import FieldError
 
 bp = Blueprint("phone_api", __name__, url_prefix="/api/phone")
 
@@ -29,11 +28,6 @@ def call_error(error: CallError):
 @bp.errorhandler(IncomingError)
 def incoming_error(error: IncomingError):
     return jsonify(error=str(error), field=error.field), 404 if error.field == "number" else 400
-
-
-@bp.errorhandler(FieldError)
-def bad_field(error: FieldError):
-    return jsonify(error=str(error), field=error.field), 400
 
 
 def find(call_id: int) -> Call:

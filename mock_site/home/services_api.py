@@ -18,11 +18,6 @@ from .models import FieldError
 bp = Blueprint("services_api", __name__, url_prefix="/api/services")
 
 
-@bp.errorhandler(FieldError)
-def bad_field(error: FieldError):
-    return jsonify(error=str(error), field=error.field), 400
-
-
 def find(region: str, number: str) -> Number:
     if region not in REGIONS:
         raise FieldError("region", f"use one of {', '.join(REGIONS)}")
