@@ -5,7 +5,9 @@ the whole cost of a video: the run with its captions and action highlights, stop
 screencast and encoding the webm; "narrated" adds the spoken captions and the IVR's voice
 (fetching each WAV, mixing, Opus), with the speech cache warm from an earlier run, as every run
 after the first is; one narrated run with an empty cache says what the first costs (synthesis
-included). Target: at most 1.5× the run without video (issue 19).
+included). Target: at most 1.5× the run without video (issue 19). One more row encodes the video
+while the run goes on (HIKARI_FILM_ENCODE=background, the choice on 4 CPUs or more), to show
+what that costs on this machine.
 
     .venv/bin/python bench/bench_walkthrough.py [--runs 5] [--scenario full-journey]
 """
@@ -27,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import percentile, print_table  # noqa: E402
 from hikari_e2e.scenarios import load  # noqa: E402
+from hikari_e2e.scenarios.film import ENCODE_ENV  # noqa: E402
 from hikari_e2e.scenarios.runner import Options, environment, launch, play  # noqa: E402
 from mock_site.phone.speech import CACHE_ENV  # noqa: E402
 
@@ -47,6 +50,7 @@ def main() -> None:
     plain: list[float] = []
     recorded: list[float] = []
     narrated: list[float] = []
+    background: list[float] = []
     video_seconds = 0.0
     with tempfile.TemporaryDirectory() as cold, sync_playwright() as playwright:
         os.environ[CACHE_ENV] = cold  # the environment's and the film's speech start empty
@@ -68,11 +72,14 @@ def main() -> None:
             silent = Options(video_dir=Path(tmp), narration=False)
             recorded.append(timed(scenario, browser, client, silent))
             narrated.append(timed(scenario, browser, client, Options(video_dir=Path(tmp))))
+            os.environ[ENCODE_ENV] = "background"
+            background.append(timed(scenario, browser, client, Options(video_dir=Path(tmp))))
+            del os.environ[ENCODE_ENV]
             meta = Path(tmp) / f"{scenario.name}-east.chapters.json"
             video_seconds = float(json.loads(meta.read_text())["seconds"])
         browser.close()
     p50_plain, p50_recorded = percentile(plain, 0.5), percentile(recorded, 0.5)
-    p50_narrated = percentile(narrated, 0.5)
+    p50_narrated, p50_background = percentile(narrated, 0.5), percentile(background, 0.5)
     print(f"{scenario.name}: {args.runs} runs each, interleaved")
     print_table(
         [
@@ -93,6 +100,12 @@ def main() -> None:
                 f"{p50_narrated:.2f} s",
                 "≤ 1.5×",
                 f"{p50_narrated / p50_plain:.2f}× headless",
+            ),
+            (
+                "the same, the video encoded while the run goes on (background; p50)",
+                f"{p50_background:.2f} s",
+                "—",
+                f"{p50_background / p50_plain:.2f}× headless",
             ),
             (
                 "the same, first run: speech cache empty (synthesis included; once)",

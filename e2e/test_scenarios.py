@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hikari_e2e.scenarios import load
-from hikari_e2e.scenarios.film import find_ffmpeg
+from hikari_e2e.scenarios.film import CARD_BAR_COLOUR, CARD_TOP, find_ffmpeg
 from mock_site import wording as W
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,20 +47,19 @@ def probe(ffmpeg: str, video: Path) -> tuple[str, int, float]:
     return stream, frames, int(hours) * 3600 + int(minutes) * 60 + float(seconds)
 
 
-def brightness(ffmpeg: str, video: Path) -> list[tuple[float, int]]:
-    """Return (shown from, mean brightness 0–255) for every frame of the video, in order."""
-    result = subprocess.run(
-        [ffmpeg, "-hide_banner", "-i", str(video), "-vf", "scale=1:1,format=gray,showinfo",
-         "-f", "null", "-"],
-        capture_output=True, text=True, check=True,
-    )  # fmt: skip
-    found = re.findall(r"pts_time:([\d.]+).*?mean:\[(\d+)", result.stderr)
-    return [(float(time), int(mean)) for time, mean in found]
+def card_bar(ffmpeg: str, video: Path):
+    """Return shown(moment): whether a caption card's bar is on screen then."""
+    raw = subprocess.run(
+        [ffmpeg, "-v", "error", "-i", str(video), "-vf",
+         f"fps=10,crop=w=2:h=2:x=640:y={CARD_TOP + 2},format=rgb24", "-f", "rawvideo", "-"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
 
+    def shown(moment: float) -> bool:
+        colour = raw[int(moment * 10) * 12 :][:3]
+        return all(abs(a - b) <= 40 for a, b in zip(colour, CARD_BAR_COLOUR, strict=True))
 
-def shown_at(frames: list[tuple[float, int]], moment: float) -> int:
-    """Return the brightness of the frame on screen at moment (the last one started by then)."""
-    return [mean for start, mean in frames if start <= moment][-1]
+    return shown
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -117,13 +116,12 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
     assert "1280x720" in stream and "vp8" in stream
     assert abs(seconds - meta["seconds"]) < 1.0
     assert frames >= 2 * len(printed)  # a caption card and the screen itself, at least
-    # Each step's caption card (it dims the page) is on screen where its chapter starts, and
-    # gone before the next one.
-    frames = brightness(ffmpeg, video)
+    # Each step's caption card is on screen where its chapter starts, and gone before the next.
+    card = card_bar(ffmpeg, video)
     starts = [c["seconds"] for c in meta["chapters"]] + [meta["seconds"]]
     for start, following in zip(starts, starts[1:], strict=False):
-        card, after = shown_at(frames, start + 0.3), shown_at(frames, following - 0.2)
-        assert after - card > 40, f"no caption card at {start:.1f} s ({card} vs {after})"
+        assert card(start + 0.3), f"no caption card at {start:.1f} s"
+        assert not card(following - 0.2), f"the caption card still up at {following:.1f} s"
     assert "手順14" in video.with_suffix(".vtt").read_text(encoding="utf-8")
     # Narrated: an Opus track; each caption spoken while its card is held, silence after it
     # until the next (this scenario has no phone call, so nothing else speaks).
@@ -162,6 +160,27 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
     assert pdf.startswith(b"%PDF") and 1 <= pages < len(printed)
     assert len(re.findall(rb"/Subtype\s*/Image", pdf)) >= shots
     assert "guide (PDF): " in result.stdout
+
+
+def test_a_filmed_call_lets_the_ivr_be_heard_where_it_speaks(tmp_path, hikari):
+    result = hikari_e2e("run", "temp-password", "--video", str(tmp_path), "--hikari-url",
+                        hikari.home_url)  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    video = tmp_path / "temp-password-east.webm"
+    meta = json.loads(video.with_suffix(".chapters.json").read_text(encoding="utf-8"))
+    sentences = [s for c in meta["chapters"] for s in c.get("sentences", [])]
+    # 回線単位: the unit to choose, the password to key, to key again, done (guide p.5–7).
+    assert len(sentences) == 4
+    sound = loudness(find_ffmpeg(), video)
+    spoken = [(c["seconds"], c["spoken_seconds"]) for c in meta["chapters"]]
+    for sentence in sentences:
+        start, long = sentence["seconds"], sentence["spoken_seconds"]
+        assert long > 1.5 and sound(start + 0.2, start + long - 0.2) > 500
+        assert all(start >= at + said or start + long <= at for at, said in spoken)
+    ordered = sorted((s["seconds"], s["spoken_seconds"]) for s in sentences)
+    for (start, long), (following, _) in zip(ordered, ordered[1:], strict=False):
+        assert following >= start + long  # one at a time, each heard in full
 
 
 def test_a_failing_step_exits_non_zero_and_names_the_step(tmp_path, hikari):

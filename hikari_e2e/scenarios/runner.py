@@ -147,27 +147,16 @@ class Steps:
             raise StepFailed(index, caption, error) from error
         self.out.write(f"✓ {time.monotonic() - began:.1f} s\n")
 
-    def before_action(self, locator: Locator, kind: str):
-        """Highlight (film) and mark (guide) the element about to be used; return its handle.
-
-        The action then runs on that handle, so the element is looked up once, as it would be
-        without recording.
-        """
+    def before_action(self, locator: Locator, kind: str) -> None:
+        """Mark the element about to be used on the guide's screenshot (a film sees it used)."""
         try:
-            handle = locator.element_handle(timeout=TIMEOUT_MS)
-            box = self.film.target(handle) if self.film else handle.bounding_box()
+            box = locator.bounding_box(timeout=TIMEOUT_MS)
         except Exception:  # let the action itself say what is wrong
-            return None
-        if self.guide:
-            self.guide.action(box, kind, self.shoot)
-        return handle
+            return
+        self.guide.action(box, kind, self.shoot)
 
     def shoot(self, path: Path) -> None:
-        if self.film:
-            with self.film.hidden():
-                self.page.screenshot(path=path)
-        else:
-            self.page.screenshot(path=path)
+        self.page.screenshot(path=path)
 
 
 @contextmanager
@@ -183,9 +172,8 @@ def watching(page: Page, steps: Steps) -> Iterator[None]:
         original = originals[name]
 
         def action(self: Locator, *args, **kwargs):
-            handle = steps.before_action(self, name) if self.page is page else None
-            if handle is not None and hasattr(handle, name):
-                return getattr(handle, name)(*args, **kwargs)
+            if self.page is page:
+                steps.before_action(self, name)
             return original(self, *args, **kwargs)
 
         return action
@@ -221,9 +209,10 @@ def play(
         locale="ja-JP",
         timezone_id="Asia/Tokyo",
         device_scale_factor=1,
-        # The inbox's mail page forbids inline styles (Content-Security-Policy), and the
-        # subtitles page.screencast overlays there are styled inline: films bypass it.
-        bypass_csp=bool(options.video_dir),
+        # A film shows no motion a person could see (a frame shown less than a tenth of a
+        # second is left out), and every frame painted costs the screencast: films ask for
+        # the pages' still version.
+        reduced_motion="reduce" if options.video_dir else None,
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
@@ -252,7 +241,7 @@ def play(
     failure: StepFailed | None = None
     began = time.monotonic()
     with ExitStack() as stack:
-        if film or guide:
+        if guide:
             stack.enter_context(watching(page, steps))
         try:
             scenario.play(run)
