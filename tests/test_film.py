@@ -79,6 +79,12 @@ def test_the_last_step_ends_on_its_screen_a_while():
     assert not last[-1].box and not last[-1].card
 
 
+def test_a_step_ends_on_its_last_screen_even_if_the_run_showed_it_only_briefly():
+    shots, _ = cut([0, 500, 1530, 1560, 1590], 0, 1600, [(600, 600, BOX)], [], CARD, tail=True)
+
+    assert shots[-1] == Shot(4, F._cs(F.TAIL_SECONDS))
+
+
 def test_the_overlays_name_the_step_all_along_and_draw_the_card_and_outlines_on_their_shots():
     shots = [Shot(0, CARD, card=True), Shot(0, 70, box=BOX), Shot(1, 30)]
     script = F.overlays([("手順1 {波括弧}\\N", "説明", shots), ("手順2", "説明", [Shot(1, 250)])])
@@ -87,7 +93,7 @@ def test_the_overlays_name_the_step_all_along_and_draw_the_card_and_outlines_on_
     subtitles = [line for line in dialogues if "\\an4" in line]
     assert [line.split(",")[1:3] for line in subtitles] == [
         ["0:00:00.00", "0:00:03.20"],
-        ["0:00:03.20", "0:00:05.70"],
+        ["0:00:03.20", "0:00:05.71"],  # and the film's last frame, stamped at its end
     ]
     assert "手順1 ｛波括弧｝＼N" in subtitles[0]  # read as text, not as ASS tags or a line break
     card = [line for line in dialogues if "手順1" in line and "\\an8" in line]

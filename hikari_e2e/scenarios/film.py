@@ -247,8 +247,8 @@ def cut(
     run_to(end)
 
     def show_longer(cs: int) -> None:
-        if cs > 0:  # the last frame, without an outline, for longer
-            shots.append(Shot(shots[-1].frame, cs))
+        if cs > 0:  # the screen as the step ends (no outline), for longer
+            shots.append(Shot(frame, cs))
 
     show_longer(_cs(PAGE_SECONDS) - sum(shot.cs for shot in shots[1:]))
     show_longer(_cs(MIN_STEP_SECONDS) - sum(shot.cs for shot in shots))
@@ -340,9 +340,10 @@ def overlays(steps: list[tuple[str, str, list[Shot]]]) -> str:
     all along, its card over the card's shot, an outline over each action's shot."""
     events = []
     at = 0
-    for caption, description, shots in steps:
+    for n, (caption, description, shots) in enumerate(steps):
         step_cs = sum(shot.cs for shot in shots)
-        span = f"{_clock(at)},{_clock(at + step_cs)}"
+        # The film's last frame is stamped where its last step ends: the subtitle covers it.
+        span = f"{_clock(at)},{_clock(at + step_cs + (n == len(steps) - 1))}"
         subtitle = _clipped(_ass_text(caption), 24, SUBTITLE_WIDTH)
         events += [
             f"Dialogue: 5,{span},Film,,0,0,0,,{SUBTITLE_BAR}m 0 668 l 1280 668 1280 720 0 720",
@@ -626,14 +627,15 @@ class _Cutter(threading.Thread):
         encoding = []
         for part in parts:
             segment = film._folder / f"segment-{len(self.segments):03d}.webm"
-            encoding.append(self._encode_video(part, segment))
+            final = batch.last and part is parts[-1]
+            encoding.append(self._encode_video(part, segment, final))
             self.segments.append((segment, sum(s.cs for step in part for s in step.shots)))
         for process in encoding:
             if process.wait() != 0:
                 raise RuntimeError(f"ffmpeg could not encode the film: {process.args}")
 
-    def _encode_video(self, steps: list[_Step], segment: Path) -> subprocess.Popen:
-        """Start encoding steps as the webm segment."""
+    def _encode_video(self, steps: list[_Step], segment: Path, final: bool) -> subprocess.Popen:
+        """Start encoding steps as the webm segment (the film's last, final)."""
         folder = self.film._folder
         lines = []
         for step in steps:
@@ -645,7 +647,8 @@ class _Cutter(threading.Thread):
                     self._written.add(name)
                 # Read at 100 frames a second, each frame's time is kept to the centisecond.
                 lines += [f"file '{name}'", "option framerate 100", f"duration {shot.cs / 100:.2f}"]
-        lines += lines[-3:-1]  # the last frame once more, so its duration counts
+        if final:  # the last frame once more, so that its duration counts (a segment's next
+            lines += lines[-3:-1]  # one starts where its duration says)
         listing = segment.with_suffix(".txt")
         listing.write_text("ffconcat version 1.0\n" + "\n".join(lines) + "\n")
         script = segment.with_suffix(".ass")
