@@ -42,7 +42,7 @@ from playwright.sync_api import Page
 from mock_site.phone.speech import Speech, cache_root
 
 SIZE = {"width": 1280, "height": 720}
-SHORTEST_SECONDS = 0.1  # a frame shown less is not seen: the one before stays instead
+SHORTEST_SECONDS = 0.1  # a frame the run showed for less is left out (the one before stays)
 CHAPTER_SECONDS = 2.2  # a caption card, read in full
 ACTION_SECONDS = 0.7  # a highlighted field or button before it is used
 MIN_STEP_SECONDS = 2.5  # no step flashes by
@@ -154,7 +154,8 @@ SUBTITLE_WIDTH = 1244
 
 @dataclass
 class Chapter:
-    """A step: when it began, what was used in it, and where it is in the video."""
+    """A step: when it began, its spoken caption, and where it and its IVR sentences are in
+    the video."""
 
     index: int
     caption: str
@@ -162,7 +163,7 @@ class Chapter:
     speech: str | None = None  # the key of its spoken caption
     seconds: float = 0.0  # where it starts in the finished video
     spoken: float | None = None  # how long its caption is spoken, narrated
-    sentences: list[tuple[float, float]] = field(default_factory=list)  # the IVR's: (at, long)
+    sentences: list[tuple[float, float]] = field(default_factory=list)  # (at, spoken seconds)
 
 
 @dataclass(frozen=True)
@@ -364,11 +365,10 @@ def overlays(steps: list[tuple[str, str, list[Shot]]]) -> str:
 
 @dataclass
 class Film:
-    """Collect a page's frames and the moments that pace them; cut and encode step by step;
-    write a webm with chapters.
+    """Collect a page's frames and the moments that pace them; write a webm with chapters.
 
     Nothing waits for the video while the scenario runs: the moments are noted, and a
-    background thread cuts each step once its frames are in.
+    background thread (`_Cutter`) cuts each step once its frames are in.
     """
 
     page: Page
