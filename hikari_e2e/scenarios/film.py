@@ -590,10 +590,8 @@ class _Cutter(threading.Thread):
         said, used = sorted(batch.said), sorted(batch.used, key=lambda use: use[0])
         for n, (chapter, end) in enumerate(zip(batch.chapters, batch.ends, strict=True)):
             last = batch.last and n == len(batch.chapters) - 1
-            mine = said if last else [s for s in said if s[0] <= end]
-            said = said[len(mine) :]
-            mine_used = used if last else [u for u in used if u[0] <= end]
-            used = used[len(mine_used) :]
+            mine, mine_used = _until(said, end, last), _until(used, end, last)
+            said, used = said[len(mine) :], used[len(mine_used) :]
             actions = [(at, film.shown.get(at, at), box) for at, box in mine_used]
             voices = [self._fetch(url) for _, url in mine]
             card_cs = _cs(CHAPTER_SECONDS)
