@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from hikari_e2e.scenarios import load
-from hikari_e2e.scenarios.film import CARD_BAR_COLOUR, CARD_TOP, find_ffmpeg
+from hikari_e2e.scenarios.film import CARD_BAR_COLOUR, CARD_TOP, OUTLINE_COLOUR, find_ffmpeg
 from mock_site import wording as W
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,6 +60,25 @@ def card_bar(ffmpeg: str, video: Path):
         return all(abs(a - b) <= 40 for a, b in zip(colour, CARD_BAR_COLOUR, strict=True))
 
     return shown
+
+
+def outlines(ffmpeg: str, video: Path):
+    """Return outlined(from_s, to_s): whether an element is outlined on screen in between (the
+    film's outline colour in some five frames a second, shrunk to a 160×90 count)."""
+    r, g, b = OUTLINE_COLOUR
+    near = f"between(r(X,Y),{r - 35},255)*between(g(X,Y),{g - 25},{g + 25})*lte(b(X,Y),{b + 40})"
+    mask = subprocess.run(
+        [ffmpeg, "-v", "error", "-i", str(video), "-vf",
+         f"fps=5,format=rgb24,geq=r='255*{near}':g=0:b=0,scale=160:90:flags=area,format=gray",
+         "-f", "rawvideo", "-"], capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    size = 160 * 90
+
+    def outlined(start: float, end: float) -> bool:
+        frames = range(math.ceil(start * 5), int(end * 5))
+        return any(sum(x > 10 for x in mask[n * size : (n + 1) * size]) > 20 for n in frames)
+
+    return outlined
 
 
 def png_size(path: Path) -> tuple[int, int]:
@@ -123,6 +142,11 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
         assert card(start + 0.3), f"no caption card at {start:.1f} s"
         assert not card(following - 0.2), f"the caption card still up at {following:.1f} s"
     assert "手順14" in video.with_suffix(".vtt").read_text(encoding="utf-8")
+    # Each field and button used is outlined in the film: 手順3 fills two fields and logs in;
+    # under a card (nothing used yet) there is none.
+    outlined = outlines(ffmpeg, video)
+    assert outlined(starts[1] + 2.3, starts[2])
+    assert not outlined(starts[1], starts[1] + 2.0)
     # Narrated: an Opus track; each caption spoken while its card is held, silence after it
     # until the next (this scenario has no phone call, so nothing else speaks).
     assert (

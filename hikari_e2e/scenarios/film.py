@@ -54,18 +54,24 @@ NARRATOR = "narration"  # the "region" narration is kept under in the speech cac
 # step begins on is the last frame stamped this long after it began (or before its first action).
 SETTLE_MS = 40
 RATE = 48_000  # the sound's sample rate: Open JTalk's
-# What the page tells the film, on every page and without a round trip. A moment is told at once
-# (a change the film must not miss, even if the page goes next) and again two animation frames
-# later, when it is on screen: by then the frame that shows it has been drawn, while one drawn
-# just after the change may not have it yet. (The second is lost if the page has gone.)
-SHOWN_JS = """window.__hikariShown = (at) => requestAnimationFrame(() => requestAnimationFrame(
-  () => window.hikariShown(at, performance.timeOrigin + performance.now())));"""
+SILENCE = 1  # the sample between clips (see _mix)
+# What the page tells the film, on every page, as console.debug lines that start with TOLD: a
+# line needs no answer, where a binding's call is answered (a third of the cost, measured). A
+# moment is told at once (a change the film must not miss, even if the page goes next) and again
+# two animation frames later, when it is on screen: by then the frame that shows it has been
+# drawn, while one drawn just after the change may not have it yet. (The second is lost if the
+# page has gone.)
+TOLD = "hikari-film "
+TELL_JS = f"""window.__hikariTell = (...what) =>
+  console.debug({json.dumps(TOLD)} + JSON.stringify(what));
+window.__hikariShown = (at) => requestAnimationFrame(() => requestAnimationFrame(
+  () => window.__hikariTell("shown", at, performance.timeOrigin + performance.now())));"""
 # Each sentence the softphone logs with its audio, when it was added.
 SAID_JS = """new MutationObserver((records) => {
   for (const record of records) for (const node of record.addedNodes) {
-    if (node.dataset && node.dataset.audio && window.hikariSaid) {
+    if (node.dataset && node.dataset.audio) {
       const added = performance.timeOrigin + performance.now();
-      window.hikariSaid(node.dataset.audio, added);
+      window.__hikariTell("said", added, node.dataset.audio);
       window.__hikariShown(added);
     }
   }
@@ -80,13 +86,13 @@ USED_JS = """(() => {
   let last = null, lastAt = 0;
   const note = (event) => {
     const start = event.composedPath()[0];
-    if (!(start instanceof Element) || !window.hikariUsed) return;
+    if (!(start instanceof Element)) return;
     const target = start.closest(CONTROLS) || start;
     const at = performance.timeOrigin + event.timeStamp;
     if (event.type !== "pointerdown" && target === last && at - lastAt < 1000) return;
     last = target; lastAt = at;
     const r = target.getBoundingClientRect();
-    window.hikariUsed(at, {x: r.x, y: r.y, width: r.width, height: r.height});
+    window.__hikariTell("used", at, {x: r.x, y: r.y, width: r.width, height: r.height});
     if (event.type === "pointerdown") window.__hikariShown(at);
   };
   for (const type of ["pointerdown", "input", "change"]) addEventListener(type, note, true);
@@ -100,10 +106,14 @@ VIDEO_FILTER = (
     "pad=1280:720:(ow-iw)/2:(oh-ih)/2:color=white,format=yuv420p,ass={script}"
 )
 # VP8 at its fastest (a higher bitrate than the rate control needs keeps text sharp and costs
-# no time; static-thresh, which skips blocks that changed little, left new lines of small text
-# out, so it is not used).
+# no time). Most of a shot is the shot before: static-thresh 1 lets the encoder skip a block
+# whose prediction is off by less than max(1, dequant²/16) in all (chroma: not at all), a third
+# less encoding. The quantizer decides how much that is, so it is capped at 12 (dequant 17: a
+# block skipped is off by less than 18 squared levels in all, where a pixel of new small text
+# is thousands); uncapped, a coarse frame's blocks skipped new lines of grey text.
 VP8 = ["-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "16", "-b:v", "2400k",
-       "-lag-in-frames", "0", "-auto-alt-ref", "0", "-threads", "1"]  # fmt: skip
+       "-qmax", "12", "-static-thresh", "1", "-lag-in-frames", "0", "-auto-alt-ref", "0",
+       "-threads", "1"]  # fmt: skip
 # Opus's least effort, 24 kHz and 60 ms frames: the voice sounds the same, encoded 5× faster
 # than at the defaults.
 OPUS = ["-ar", "24000", "-c:a", "libopus", "-b:a", "32k", "-compression_level", "0",
@@ -147,7 +157,9 @@ TITLE = r"{\an8\pos(640,%d)\fs34\b1\1c&H7A3D0A&}"  # #0a3d7a
 DESCRIPTION = r"{\an8\pos(640,%d)\fs20\1c&H444444&}"
 SUBTITLE_BAR = r"{\pos(0,0)\p1\bord0\shad0\1c&H2F2924&}"  # #24292f, 52 px at the bottom
 SUBTITLE = r"{\an4\pos(18,694)\fs24\1c&HFFFFFF&}"
-OUTLINE = r"{\pos(0,0)\p1\bord4\shad0\1a&HFF&\3c&H007AFF&}"  # #ff7a00 around the element
+OUTLINE_COLOUR = (0xFF, 0x7A, 0x00)  # #ff7a00, 4 px round the element used
+OUTLINE = (r"{\pos(0,0)\p1\bord4\shad0\1a&HFF&\3c&H" + bytes(OUTLINE_COLOUR[::-1]).hex().upper()
+           + "&}")  # fmt: skip
 CARD_TEXT_WIDTH = 936  # 80 % of the width, less the card's padding
 SUBTITLE_WIDTH = 1244
 
@@ -396,22 +408,28 @@ class Film:
         if not narrator.available:
             return False
         self.narrator, self.home_url = narrator, home_url
-        self.page.expose_binding(
-            "hikariSaid", lambda _, url, added: self._note(self.said, added, url)
-        )
         self.page.add_init_script(SAID_JS)
         return True
 
     def start(self) -> None:
         self.ffmpeg = self.ffmpeg or find_ffmpeg()
-        self.page.expose_binding("hikariUsed", lambda _, at, box: self._note(self.used, at, box))
-        self.page.expose_binding("hikariShown", lambda _, at, shown: self.shown.update({at: shown}))
-        self.page.add_init_script(SHOWN_JS)
+        self.page.on("console", self._on_console)
+        self.page.add_init_script(TELL_JS)
         self.page.add_init_script(USED_JS)
         self._folder = Path(tempfile.mkdtemp(prefix="hikari-film-"))
         self._cutter = _Cutter(self)
         self._cutter.start()
         self.page.screencast.start(on_frame=self._on_frame, size=SIZE, quality=50)
+
+    def _on_console(self, message) -> None:
+        """Take what the page told (TELL_JS): a use, a sentence said, or when one is shown."""
+        if message.type != "debug" or not message.text.startswith(TOLD):
+            return
+        kind, at, what = json.loads(message.text[len(TOLD) :])
+        if kind == "shown":
+            self.shown[at] = what
+        else:
+            self._note(self.used if kind == "used" else self.said, at, what)
 
     def _on_frame(self, frame) -> None:
         self._add_frame(frame["timestamp"], frame["data"])
@@ -742,8 +760,12 @@ def _seconds(wav: bytes) -> float:
 
 def _mix(placed: list[tuple[int, bytes]], cs: int) -> bytes:
     """Return the 16-bit mono PCM of cs centiseconds with each clip at its start (cs; a clip that
-    would overlap the one before starts when it ends), silence elsewhere."""
-    track = array("h", bytes(2 * (cs * RATE // 100)))
+    would overlap the one before starts when it ends), silence elsewhere.
+
+    The silence is SILENCE, not zero: libopus takes 2.5 times as long over digital zeros
+    (measured), and a 1/32768 offset is below anything heard (Opus filters it out: the film's
+    silence decodes to about -130 dB)."""
+    track = array("h", [SILENCE]) * (cs * RATE // 100)
     cursor = 0
     for start, wav in sorted(placed, key=lambda clip: clip[0]):
         with wave.open(io.BytesIO(wav)) as clip:
