@@ -64,7 +64,7 @@ def card_bar(ffmpeg: str, video: Path):
 
 def outlines(ffmpeg: str, video: Path):
     """Return outlined(from_s, to_s): whether an element is outlined on screen in between (the
-    film's outline colour in some five frames a second, shrunk to a 160×90 count)."""
+    film's outline colour in any of five frames a second, each counted at 160×90)."""
     r, g, b = OUTLINE_COLOUR
     near = f"between(r(X,Y),{r - 35},255)*between(g(X,Y),{g - 25},{g + 25})*lte(b(X,Y),{b + 40})"
     mask = subprocess.run(

@@ -110,7 +110,7 @@ VIDEO_FILTER = (
 # whose prediction is off by less than max(1, dequant²/16) in all (chroma: not at all), a third
 # less encoding. The quantizer decides how much that is, so it is capped at 12 (dequant 17: a
 # block skipped is off by less than 18 squared levels in all, where a pixel of new small text
-# is thousands); uncapped, a coarse frame's blocks skipped new lines of grey text.
+# is thousands); an earlier trial, uncapped, lost new lines of small grey text.
 VP8 = ["-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "16", "-b:v", "2400k",
        "-qmax", "12", "-static-thresh", "1", "-lag-in-frames", "0", "-auto-alt-ref", "0",
        "-threads", "1"]  # fmt: skip
