@@ -39,7 +39,9 @@ from pathlib import Path
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
-from mock_site.phone.speech import Speech, cache_root
+from mock_site.phone.speech import Speech, cache_root, wav_seconds
+
+from .. import browser
 
 SIZE = {"width": 1280, "height": 720}
 SHORTEST_SECONDS = 0.1  # a frame the run showed for less is left out (the one before stays)
@@ -127,6 +129,12 @@ BACKGROUND_CPUS = 4
 ENCODE_ENV = "HIKARI_FILM_ENCODE"
 
 # The overlays, drawn by libass in the film's own pixels (1280×720). Colours are ASS's &HBBGGRR&.
+
+
+def _ass_colour(rgb: tuple[int, int, int]) -> str:
+    return "&H" + bytes(rgb[::-1]).hex().upper() + "&"
+
+
 FONT = "Noto Sans CJK JP"
 ASS_HEAD = f"""[Script Info]
 ScriptType: v4.00+
@@ -152,14 +160,13 @@ CARD_TOP = 240
 CARD_BAR_COLOUR = (0x0A, 0x5C, 0xAB)  # #0a5cab
 SHADOW = r"{\pos(0,8)\p1\bord0\shad0\1c&H000000&\1a&H80&\blur14}"
 PANEL = r"{\pos(0,0)\p1\bord1\shad0\1c&HFFFFFF&\3c&HC8C8C8&}"
-BAR = r"{\pos(0,0)\p1\bord0\shad0\1c&H" + bytes(CARD_BAR_COLOUR[::-1]).hex().upper() + "&}"
+BAR = r"{\pos(0,0)\p1\bord0\shad0\1c" + _ass_colour(CARD_BAR_COLOUR) + "}"
 TITLE = r"{\an8\pos(640,%d)\fs34\b1\1c&H7A3D0A&}"  # #0a3d7a
 DESCRIPTION = r"{\an8\pos(640,%d)\fs20\1c&H444444&}"
 SUBTITLE_BAR = r"{\pos(0,0)\p1\bord0\shad0\1c&H2F2924&}"  # #24292f, 52 px at the bottom
 SUBTITLE = r"{\an4\pos(18,694)\fs24\1c&HFFFFFF&}"
 OUTLINE_COLOUR = (0xFF, 0x7A, 0x00)  # #ff7a00, 4 px round the element used
-OUTLINE = (r"{\pos(0,0)\p1\bord4\shad0\1a&HFF&\3c&H" + bytes(OUTLINE_COLOUR[::-1]).hex().upper()
-           + "&}")  # fmt: skip
+OUTLINE = r"{\pos(0,0)\p1\bord4\shad0\1a&HFF&\3c" + _ass_colour(OUTLINE_COLOUR) + "}"
 CARD_TEXT_WIDTH = 936  # 80 % of the width, less the card's padding
 SUBTITLE_WIDTH = 1244
 
@@ -616,10 +623,10 @@ class _Cutter(threading.Thread):
             narration = None
             if chapter.speech is not None:
                 narration = film.narrator.wav(chapter.speech)
-                chapter.spoken = round(_seconds(narration), 3)
+                chapter.spoken = round(wav_seconds(narration), 3)
                 card_cs = max(card_cs, _cs(chapter.spoken + SPOKEN_GAP_SECONDS))
             holds = [(added, film.shown.get(added, added + SETTLE_MS),
-                      _cs(_seconds(wav) + SPOKEN_GAP_SECONDS))
+                      _cs(wav_seconds(wav) + SPOKEN_GAP_SECONDS))
                      for (added, _), wav in zip(mine, voices, strict=True)]  # fmt: skip
             shots, said_at = cut(stamps, chapter.at, end, actions, holds, card_cs,
                                  tail=last)  # fmt: skip
@@ -628,7 +635,7 @@ class _Cutter(threading.Thread):
                 clips.append((at, narration))
             clips += [(at + offset, wav) for offset, wav in zip(said_at, voices, strict=True)]
             chapter.sentences = [
-                (round((self._cut_cs + at + offset) / 100, 2), round(_seconds(wav), 3))
+                (round((self._cut_cs + at + offset) / 100, 2), round(wav_seconds(wav), 3))
                 for offset, wav in zip(said_at, voices, strict=True)
             ]
             steps.append(_Step(chapter.caption, film.description, shots, batch.frames))
@@ -740,22 +747,15 @@ def _parts(steps: list, count: int) -> list[list]:
 
 def _font_environment(folder: Path) -> dict:
     """Point libass at the CJK fonts alone (scanning every font costs each encode 0.15 s)."""
-    from ..browser import CJK_FONT_DIR
-
-    if not CJK_FONT_DIR.is_dir():
+    if not browser.CJK_FONT_DIR.is_dir():
         return dict(os.environ)  # the system's fonts, whatever they are
     cache = cache_root() / "fontconfig"
     config = folder / "fonts.conf"
     config.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
-        f"<dir>{CJK_FONT_DIR}</dir><cachedir>{cache}</cachedir></fontconfig>\n"
+        f"<dir>{browser.CJK_FONT_DIR}</dir><cachedir>{cache}</cachedir></fontconfig>\n"
     )
     return {**os.environ, "FONTCONFIG_FILE": str(config)}
-
-
-def _seconds(wav: bytes) -> float:
-    with wave.open(io.BytesIO(wav)) as audio:
-        return audio.getnframes() / audio.getframerate()
 
 
 def _mix(placed: list[tuple[int, bytes]], cs: int) -> bytes:
@@ -787,8 +787,6 @@ def _vtt(seconds: float) -> str:
 
 def find_ffmpeg() -> str:
     """Return Playwright's ffmpeg (linking the imageio-ffmpeg one there if need be)."""
-    from .. import browser
-
     try:
         return str(browser.ensure_ffmpeg())
     except Exception:  # no wheel, no link: a system ffmpeg will do

@@ -15,6 +15,7 @@ is HTS Voice "Mei" (CC BY 3.0, Nagoya Institute of Technology / MMDAgent Project
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import shutil
 import subprocess
@@ -53,8 +54,9 @@ def missing() -> str | None:
     return None
 
 
-def wav_seconds(path: Path) -> float:
-    with wave.open(str(path)) as audio:
+def wav_seconds(wav: Path | bytes) -> float:
+    """Return how long a WAV (a file, or its bytes) lasts."""
+    with wave.open(io.BytesIO(wav) if isinstance(wav, bytes) else str(wav)) as audio:
         return audio.getnframes() / audio.getframerate()
 
 
