@@ -8,8 +8,12 @@ usual Japanese charsets when a declared charset lies.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from email import policy
+from email.errors import MessageError
 from email.header import decode_header
 from email.message import Message
+from email.parser import BytesHeaderParser
 
 ESC = 0x1B
 FALLBACKS = ("utf-8", "cp932", "euc_jis_2004")
@@ -116,6 +120,60 @@ def decode_header_value(value: str | bytes | None) -> str:
         else:
             parts.append(decode_bytes(chunk, charset)[0])
     return "".join(parts)
+
+
+RAW_NOTE = "{name}: not decodable as RFC 2047 words; shown raw"
+HEADER_END = re.compile(rb"\r?\n\r?\n")
+
+
+def readable_header(value: str) -> tuple[str, bool]:
+    """Decode one raw header value; return it raw, with False, when it cannot be decoded.
+
+    Raw 8-bit bytes are read in the first Japanese charset that fits (mailers send them).
+    """
+    if any("\udc80" <= ch <= "\udcff" for ch in value):
+        return decode_bytes(value.encode("ascii", "surrogateescape"), None)[0], True
+    try:
+        return decode_header_value(value), True
+    # HeaderParseError (a broken base64 word) is a MessageError, not a ValueError.
+    except (MessageError, ValueError, LookupError):
+        return value, False
+
+
+@dataclass(frozen=True)
+class Head:
+    """A mail's header block, each header decoded or kept raw, read apart from the body."""
+
+    items: tuple[tuple[str, str], ...]
+    raw_names: tuple[str, ...]  # the headers shown raw, undecodable
+
+    def get(self, name: str) -> str:
+        """Return the first header of this name, decoded ("" when there is none)."""
+        wanted = name.lower()
+        return next((value for key, value in self.items if key.lower() == wanted), "")
+
+    @property
+    def notes(self) -> list[str]:
+        """Say which headers are shown raw."""
+        return [RAW_NOTE.format(name=name) for name in self.raw_names]
+
+
+def read_head(raw: bytes) -> Head:
+    """Read the header block of raw (never the body, however large or deep), and decode it."""
+    end = HEADER_END.search(raw)
+    block = raw[: end.end()] if end else raw
+    try:
+        message = BytesHeaderParser(policy=policy.compat32).parsebytes(block)
+        pairs = [(str(name), str(value)) for name, value in message.raw_items()]
+    except (MessageError, ValueError, LookupError):
+        return Head((), ())
+    items, raw_names = [], []
+    for name, value in pairs:
+        text, readable = readable_header(value)
+        items.append((name, text))
+        if not readable:
+            raw_names.append(name)
+    return Head(tuple(items), tuple(raw_names))
 
 
 def text_of(message: Message) -> tuple[str, list[str]]:

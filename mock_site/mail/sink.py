@@ -7,10 +7,9 @@ import itertools
 import socket
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from email import policy
-from email.message import Message
 from email.parser import BytesParser
 from functools import cached_property
 
@@ -18,68 +17,72 @@ from aiosmtpd.smtp import SMTP, Envelope
 from aiosmtpd.smtp import Session as SmtpSession
 
 from . import extract
-from .decode import decode_bytes, decode_header_value, text_of
+from .decode import Head, read_head, text_of
+
+MAX_FALLBACK_CHARS = 200_000
+DEEP_NOTE = "the MIME structure is nested too deep to read; shown as its raw source"
+UNPARSED_NOTE = "could not parse the MIME ({error}); shown as its raw source"
 
 
 @dataclass(frozen=True)
 class ReceivedMail:
-    """Hold one delivered message: its envelope, its raw bytes and when it arrived."""
+    """Hold one delivered message: its envelope, its raw bytes, its header block read, and when
+    it arrived. Nothing a mail holds makes reading it fail: what cannot be decoded is shown raw."""
 
     id: int
     mail_from: str
     rcpt_tos: tuple[str, ...]
     raw: bytes
     received_at: datetime
-
-    @cached_property
-    def message(self) -> Message:
-        """Return the parsed message, headers still raw (decoded by header())."""
-        return BytesParser(policy=policy.compat32).parsebytes(self.raw)
+    head: Head = field(compare=False, repr=False)
 
     def header(self, name: str) -> str:
-        """Return a header decoded: RFC 2047 words in any charset, or raw 8-bit bytes."""
-        for key, value in self.message.raw_items():
-            if key.lower() == name.lower():
-                return self.header_value(value)
-        return ""
+        """Return a header decoded: RFC 2047 words in any charset, raw 8-bit bytes, or as sent."""
+        return self.head.get(name)
 
     @property
     def headers(self) -> list[tuple[str, str]]:
-        """Return every header, decoded, in order."""
-        return [(name, self.header_value(value)) for name, value in self.message.raw_items()]
-
-    @staticmethod
-    def header_value(value) -> str:
-        """Decode one raw header value."""
-        value = str(value)
-        if any("\udc80" <= ch <= "\udcff" for ch in value):
-            return decode_bytes(value.encode("ascii", "surrogateescape"), None)[0]
-        try:
-            return decode_header_value(value)
-        except (ValueError, LookupError):
-            return value
+        """Return every header, decoded where it can be, in order."""
+        return list(self.head.items)
 
     @property
     def subject(self) -> str:
         """Return the decoded subject."""
-        return self.header("Subject")
+        return self.head.get("Subject")
 
     @cached_property
     def _text_and_notes(self) -> tuple[str, list[str]]:
         try:
-            return text_of(self.message)
-        except (ValueError, LookupError, AssertionError) as error:
-            return self.raw.decode("utf-8", "replace"), [f"could not parse the MIME: {error}"]
+            text, notes = text_of(BytesParser(policy=policy.compat32).parsebytes(self.raw))
+        except RecursionError:  # a multipart nested deeper than the parser recurses
+            text, notes = self._source(), [DEEP_NOTE]
+        # The standard library's MIME parser has raised more kinds than it documents on hostile
+        # input; one mail must never stop the inbox from listing, waiting or showing the rest.
+        except Exception as error:
+            text, notes = self._source(), [UNPARSED_NOTE.format(error=type(error).__name__)]
+        return text, self.head.notes + notes
+
+    def _source(self) -> str:
+        text = self.raw[:MAX_FALLBACK_CHARS].decode("utf-8", "replace")
+        if len(self.raw) > MAX_FALLBACK_CHARS:
+            text += f"\n… ({len(self.raw):,} bytes in all)"
+        return text
 
     @property
     def text(self) -> str:
-        """Return the decoded plain text."""
+        """Return the decoded plain text (the raw source when the structure cannot be read)."""
         return self._text_and_notes[0]
 
     @property
     def notes(self) -> list[str]:
-        """Return what had to be guessed while decoding (a missing or lying charset...)."""
+        """Return what had to be guessed while decoding (a missing or lying charset, a header
+        shown raw, a structure too deep...)."""
         return self._text_and_notes[1]
+
+    @property
+    def raw_headers(self) -> tuple[str, ...]:
+        """Return the names of the headers shown raw because they cannot be decoded."""
+        return self.head.raw_names
 
     def link(self, contains: str | None = None) -> str:
         """Return the one URL in the text containing contains."""
@@ -102,6 +105,7 @@ class ReceivedMail:
             "mail_from": self.mail_from,
             "to": list(self.rcpt_tos),
             "subject": self.subject,
+            "raw_headers": list(self.raw_headers),
             "received_at": self.received_at.isoformat(),
         }
         if full:
@@ -147,9 +151,10 @@ class Mailbox:
             self._changed.notify_all()
 
     def deliver(self, mail_from: str, rcpt_tos: list[str], raw: bytes) -> ReceivedMail:
-        """Store a message as the sink received it."""
+        """Store a message as the sink received it (its header block read before the lock)."""
+        head = read_head(raw)
         with self._changed:
-            mail = ReceivedMail(next(self._ids), mail_from, tuple(rcpt_tos), raw, self._now())
+            mail = ReceivedMail(next(self._ids), mail_from, tuple(rcpt_tos), raw, self._now(), head)
             self._mails.append(mail)
             self._changed.notify_all()
             return mail
@@ -301,6 +306,9 @@ class _Handler:
         return "250 Message accepted for delivery"
 
 
+MAX_MAIL_BYTES = 64 * 2**20  # a 30 MiB attachment is 41 MiB in base64; aiosmtpd's default is 32
+
+
 class _SMTP(SMTP):
     # RFC 5321 caps a line at 1000 bytes; mailers break that, so keep lines up to 1 MiB.
     line_length_limit = 2**20
@@ -348,6 +356,7 @@ class SmtpSink:
                 hostname="hikari-mock.localhost",
                 decode_data=False,
                 enable_SMTPUTF8=True,
+                data_size_limit=MAX_MAIL_BYTES,
                 loop=loop,
             )
 
