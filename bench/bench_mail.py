@@ -1,6 +1,6 @@
 """Measure the mail sink next to MailDev, in one run, and print the figures with ratios.
 
-1. Site send → wait_for returns: ours (smtplib from the site's own send(), then the HTTP
+1. Site send → wait_for returns: ours (smtplib from the site's own transmit(), then the HTTP
    long-poll) vs MailDev read as its users do (poll its REST API every 100 ms), same mails.
 2. Throughput on one SMTP connection.
 3. A burst from 10 concurrent clients: how many arrive, and whether all decode.
@@ -32,7 +32,7 @@ from bench.common import FREE, percentile, print_table  # noqa: E402
 from mock_site import wording  # noqa: E402
 from mock_site.client import ControlClient  # noqa: E402
 from mock_site.environment import Environment  # noqa: E402
-from mock_site.mail.send import send  # noqa: E402
+from mock_site.mail.send import compose, transmit  # noqa: E402
 
 MAILDEV = ROOT / "bench" / ".maildev" / "node_modules" / ".bin" / "maildev"
 POLL_SECONDS = 0.1
@@ -50,14 +50,10 @@ def ours(env: Environment, rounds: int) -> list[float]:
     for i in range(rounds):
         to = f"bench{i}@example.jp"
         started = time.perf_counter()
-        send(
-            env,
-            to,
-            wording.MAIL_OTP_SUBJECT,
-            wording.fill(
-                wording.MAIL_OTP_BODY, env.settings, code="123456", deadline="2026年11月25日 09:10"
-            ),
+        body = wording.fill(
+            wording.MAIL_OTP_BODY, env.settings, code="123456", deadline="2026年11月25日 09:10"
         )
+        transmit(env, compose(env, to, wording.MAIL_OTP_SUBJECT, body))
         client.wait_for_mail(to, timeout=5)
         latencies.append(time.perf_counter() - started)
     return latencies

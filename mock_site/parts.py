@@ -14,17 +14,20 @@ from .faults import FaultBook
 from .store import Store
 
 if TYPE_CHECKING:
+    from .mail.outbox import Outbox
     from .phone.speech import Speech
 
 
 class Parts(Protocol):
-    """The settings, clock and store, where the sites and the sink are, and password hashing."""
+    """The settings, clock and store, the outbox, where the sites and the sink are, and password
+    hashing."""
 
     settings: Settings
     clock: Clock
     store: Store
     faults: FaultBook
     speech: Speech
+    outbox: Outbox
     site_urls: dict[str, str]
 
     def hash(self, password: str) -> str: ...

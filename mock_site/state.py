@@ -15,7 +15,8 @@ from .clock import Clock
 from .config import Settings
 from .faults import FaultBook
 from .mail import Faults, Mailbox
-from .mail.send import MailNotSent
+from .mail.outbox import Outbox
+from .mail.send import MailNotSent, transmit
 from .phone import PhoneNetwork
 from .phone.speech import Speech
 from .security import hash_password
@@ -36,6 +37,7 @@ class State:
         self.store = Store()
         self.mailbox = Mailbox(self.clock.now)
         self.mail_faults = Faults()  # the sink's, by recipient
+        self.outbox = Outbox(lambda message: transmit(self, message))
         self.faults = FaultBook()  # the site's and the phone's, by number and path
         self.speech = Speech()
         self.phone = PhoneNetwork(self)

@@ -227,10 +227,11 @@ def test_bad_settings_are_refused_and_change_nothing(env, api, payload, field):
 
 
 def test_iso_2022_jp_mail_reads_back_as_sent(running_env):
-    from mock_site.mail.send import send
+    from mock_site.mail.send import compose, transmit
 
     running_env.settings = running_env.settings.with_overrides({"mail_charset": "iso-2022-jp"})
-    send(running_env, "jis@example.jp", wording.MAIL_OTP_SUBJECT, "ワンタイムパスワード：123456")
+    body = "ワンタイムパスワード：123456"
+    transmit(running_env, compose(running_env, "jis@example.jp", wording.MAIL_OTP_SUBJECT, body))
 
     [mail] = running_env.mailbox.wait_for(to="jis@example.jp")
     assert b"ISO-2022-JP" in mail.raw.upper()

@@ -6,13 +6,12 @@ import hashlib
 import hmac
 import re
 import secrets
-import threading
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from .. import wording
 from ..config import Settings
-from ..mail.send import send
+from ..mail.send import MailNotSent, compose
 from ..security import hash_password
 from ..security import verify_password as matches_hash
 from ..store import Number
@@ -21,7 +20,6 @@ if TYPE_CHECKING:
     from ..state import State
 
 USE, DECLINE = "use", "decline"
-_SENDING = threading.Lock()
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -84,17 +82,26 @@ def register_provisionally(env: State, number: Number, draft: dict, site_url: st
     verify_password_hash = hash_password(
         draft["verify_password"], env.settings.password_hash_method
     )
-    # As with the codes: one registration mail at a time, its URL stored as it leaves, so the
-    # newest mail's URL is the one that works however many 「登録」 clicks arrive at once.
-    with _SENDING, env.store.transaction():
-        send(env, draft["address"], wording.MAIL_REGISTRATION_SUBJECT, body)
-        number.otp.pending = {
-            "address": draft["address"],
-            "verify_id": draft["verify_id"],
-            "verify_password_hash": verify_password_hash,
-            "token_hash": digest(token),
-            "expires": expires,
-        }
+    pending = {
+        "address": draft["address"],
+        "verify_id": draft["verify_id"],
+        "verify_password_hash": verify_password_hash,
+        "token_hash": digest(token),
+        "expires": expires,
+    }
+    # The URL is stored with its mail's place in the outbox, so however many 「登録」 clicks arrive
+    # at once, the newest mail's URL is the one that works; the mail leaves after the lock.
+    with env.store.transaction():
+        previous, number.otp.pending = number.otp.pending, pending
+        message = compose(env, draft["address"], wording.MAIL_REGISTRATION_SUBJECT, body)
+        letter = env.outbox.post(draft["address"], message)
+    try:
+        env.outbox.deliver(letter)
+    except MailNotSent:
+        with env.store.transaction():
+            if number.otp.pending is pending:  # nothing newer came meanwhile: keep nothing
+                number.otp.pending = previous
+        raise
 
 
 def find_by_token(env: State, region: str, token: str) -> Number | None:
@@ -146,13 +153,21 @@ def send_code(env: State, number: Number) -> None:
     body = wording.fill(
         wording.MAIL_OTP_BODY, settings, code=code, deadline=expires.strftime("%Y年%m月%d日 %H:%M")
     )
-    # One send at a time, the code stored as its mail leaves: two sends at once (a double click)
+    # The code is stored with its mail's place in the outbox: two sends at once (a double click)
     # can then never leave an older mail's code valid and the newest one's refused.
-    with _SENDING, env.store.transaction():
-        send(env, number.otp.address, wording.MAIL_OTP_SUBJECT, body)
-        number.otp.code_hash = digest(code)
-        number.otp.code_expires = expires
-        number.otp.code_failures = 0
+    account = number.otp
+    with env.store.transaction():
+        previous = (account.code_hash, account.code_expires, account.code_failures)
+        account.code_hash, account.code_expires, account.code_failures = digest(code), expires, 0
+        message = compose(env, account.address, wording.MAIL_OTP_SUBJECT, body)
+        letter = env.outbox.post(account.address, message)
+    try:
+        env.outbox.deliver(letter)
+    except MailNotSent:
+        with env.store.transaction():
+            if account.code_hash == digest(code):  # nothing newer came meanwhile: keep the old
+                account.code_hash, account.code_expires, account.code_failures = previous
+        raise
 
 
 def check_code(env: State, number: Number, code: str) -> str | None:

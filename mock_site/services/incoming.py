@@ -10,7 +10,8 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .. import wording
-from ..mail.send import MailNotSent, send
+from ..mail.outbox import Letter
+from ..mail.send import MailNotSent, compose
 from ..store import Fax, Line, Number, format_number, is_valid_number
 from . import rules
 
@@ -69,6 +70,14 @@ class Incoming:
         }
 
 
+@dataclass(frozen=True)
+class Notices:
+    """The 着信 or FAX notice mails a call wrote to the outbox, sent once the lock is let go."""
+
+    service: str
+    letters: list[Letter]
+
+
 def caller_name(caller: str) -> str:
     """Name the caller as a mail or the log shows it: 03-1234-5678, 非通知, 公衆電話, 表示圏外."""
     return wording.SPECIAL_CALLERS.get(caller) or format_number(caller)
@@ -117,6 +126,7 @@ class Switchboard:
         if caller == number:
             raise IncomingError(wording.IN_ERR_SELF, "caller")
         line, target = found
+        notices = None
         with env.store.transaction():
             uses = target.services
             warp = target.voice_warp if wording.VOICE_WARP in uses else None
@@ -140,11 +150,13 @@ class Switchboard:
             if not (fax and outcome.result == rules.ANSWERED):  # the FAX line says it all
                 record.log.append(self._ending(record))
             if fax and outcome.result == rules.ANSWERED:
-                self._receive_fax(record, line, target)
+                notices = self._receive_fax(record, line, target)
             elif not fax and wording.CALL_NOTICE in uses:
                 special = caller in ("anonymous", "payphone")
                 if rules.should_notify(target.call_notice, outcome, special):
-                    self._mail(record, wording.CALL_NOTICE, target.call_notice.addresses)
+                    notices = self._post(record, wording.CALL_NOTICE, target.call_notice.addresses)
+        if notices is not None:  # after the lock: a slow mail server holds nothing else
+            self._deliver(record, notices)
         return record
 
     def _opening(self, record: Incoming) -> str:
@@ -171,17 +183,18 @@ class Switchboard:
             return wording.IN_MISSED.format(seconds=outcome.ring_seconds)
         return wording.IN_ANSWERED
 
-    def _receive_fax(self, record: Incoming, line: Line, target: Number) -> None:
+    def _receive_fax(self, record: Incoming, line: Line, target: Number) -> Notices | None:
         if wording.FAX_NOTICE not in target.services:
             record.log.append(wording.IN_FAX_NOT_STORED.format(pages=record.pages))
-            return
+            return None
         fax = Fax(secrets.token_urlsafe(16), record.at, record.caller, record.pages)
         target.faxes.append(fax)
         record.fax_id = fax.id
         record.log.append(wording.IN_FAX_STORED.format(pages=record.pages))
-        self._mail(record, wording.FAX_NOTICE, target.fax_notice.addresses)
+        return self._post(record, wording.FAX_NOTICE, target.fax_notice.addresses)
 
-    def _mail(self, record: Incoming, service: str, addresses: list[str]) -> None:
+    def _post(self, record: Incoming, service: str, addresses: list[str]) -> Notices:
+        """Write the notice mails to the outbox (under the store's lock)."""
         env = self.env
         values = {
             "when": record.at.strftime("%Y/%m/%d %H:%M"),
@@ -198,17 +211,21 @@ class Switchboard:
             body = wording.fill(wording.MAIL_FAX_BODY, env.settings, **values)
         else:
             subject, body = wording.MAIL_CALL_SUBJECT, wording.MAIL_CALL_BODY.format(**values)
-        name = wording.SERVICE_NAMES[service]
-        sent = 0
-        for address in addresses:
+        letters = [env.outbox.post(a, compose(env, a, subject, body)) for a in addresses]
+        return Notices(service, letters)
+
+    def _deliver(self, record: Incoming, notices: Notices) -> None:
+        """Send the notice mails, and log each one's fate."""
+        service, name, sent = notices.service, wording.SERVICE_NAMES[notices.service], 0
+        for letter in notices.letters:
             try:
-                send(env, address, subject, body)
+                self.env.outbox.deliver(letter)
             except MailNotSent:
-                record.log.append(wording.IN_MAIL_FAILED.format(service=name, address=address))
-                record.mailed.append({"service": service, "to": address, "sent": False})
+                record.log.append(wording.IN_MAIL_FAILED.format(service=name, address=letter.to))
+                record.mailed.append({"service": service, "to": letter.to, "sent": False})
                 continue
             sent += 1
-            record.mailed.append({"service": service, "to": address, "sent": True})
+            record.mailed.append({"service": service, "to": letter.to, "sent": True})
         if sent:
             record.log.append(wording.IN_MAILS_SENT.format(service=name, count=sent))
 
