@@ -9,17 +9,15 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
-
 from .config import Settings
 from .home import create_home_app
 from .mail import SmtpSink
 from .regions import REGIONS
+from .serving import Limits, Server
 from .site import create_app
 from .state import State
 
 PARTS = ("home", "east", "west")
-READ_TIMEOUT_SECONDS = 10
 DEFAULT_PORTS = {"home": 5000, "east": 5001, "west": 5002, "smtp": 2525}
 FREE_PORTS = dict.fromkeys(DEFAULT_PORTS, 0)  # each part on a port the system picks
 
@@ -28,21 +26,9 @@ class PortInUse(RuntimeError):
     """Say which part could not bind which address, and how to pick another."""
 
 
-class _Handler(WSGIRequestHandler):
-    # Headers and body are written apart; without this the body waits ~40 ms for an ACK.
-    disable_nagle_algorithm = True
-    # A client that stops sending mid-request frees its thread after this many seconds.
-    timeout = READ_TIMEOUT_SECONDS
-
-
-class _QuietHandler(_Handler):
-    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
-        pass
-
-
 @dataclass
-class _Server:
-    server: BaseWSGIServer
+class _Running:
+    server: Server
     thread: threading.Thread
 
 
@@ -56,12 +42,14 @@ class Environment(State):
         seed_value: int = 2026,
         host: str = "127.0.0.1",
         log_requests: bool = False,
+        limits: Limits | None = None,
     ) -> None:
         super().__init__(settings, seed_value=seed_value)
         self.host = host
         self.log_requests = log_requests
+        self.limits = limits or Limits()
         self.ports: dict[str, int] = {}
-        self._servers: dict[str, _Server] = {}
+        self._servers: dict[str, _Running] = {}
         self._sink: SmtpSink | None = None
         self.apps = {
             "home": create_home_app(self),
@@ -84,7 +72,7 @@ class Environment(State):
                     daemon=True,
                 )
                 thread.start()
-                self._servers[part] = _Server(server, thread)
+                self._servers[part] = _Running(server, thread)
                 self.ports[part] = server.port
             sink = SmtpSink(self.mailbox, self.host, wanted["smtp"], self.mail_faults)
             try:
@@ -100,22 +88,14 @@ class Environment(State):
             raise
         return self
 
-    def _bind(self, part: str, port: int) -> BaseWSGIServer:
-        handler = _Handler if self.log_requests else _QuietHandler
+    def _bind(self, part: str, port: int) -> Server:
         # Bind here rather than in werkzeug, which prints to stderr and exits on a taken port.
         try:
             sock = socket.create_server((self.host, port), backlog=128)
         except OSError as error:
             raise self._port_error(part, port, error) from error
         with sock:
-            return make_server(
-                self.host,
-                port,
-                self.apps[part],
-                threaded=True,
-                request_handler=handler,
-                fd=sock.fileno(),
-            )
+            return Server(self.host, self.apps[part], sock, self.limits, self.log_requests)
 
     def _port_error(self, part: str, port: int, error: OSError) -> PortInUse:
         reason = "address already in use" if error.errno == errno.EADDRINUSE else str(error)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import wraps
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit, urlunsplit
 
 from flask import (
     Flask,
@@ -69,6 +70,7 @@ def init_app(app: Flask) -> None:
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
     app.after_request(security_headers)
+    app.after_request(relative_redirects)
     register_error_pages(app)
     serve_static_from_memory(app)
 
@@ -295,9 +297,22 @@ def security_headers(response: Response) -> Response:
 
 
 def no_store_when_logged_in(response: Response) -> Response:
-    """Keep a logged-in customer's screens out of every cache (the browser's back button too)."""
-    if g.get("session") is not None and response.mimetype == "text/html":
+    """Keep a logged-in customer's screens out of every cache (the browser's back button too),
+    error pages shown before the session was looked up (a refused form's) included."""
+    logged_in = g.get("session") is not None or "sid" in session
+    if logged_in and response.mimetype == "text/html":
         response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def relative_redirects(response: Response) -> Response:
+    """Redirect within this server by path alone: werkzeug builds a slash redirect's URL from
+    the Host header, which the client chose."""
+    location = response.headers.get("Location")
+    if location:
+        parts = urlsplit(location)
+        if parts.netloc and parts.netloc == request.host:
+            response.headers["Location"] = urlunsplit(("", "", parts.path, parts.query, ""))
     return response
 
 

@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in
-from mock_site import environment, wording
+from mock_site import wording
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
@@ -228,6 +228,24 @@ def test_a_logged_in_screen_is_never_cached(env):
     assert v.get("/AGS_Disp.do").response.headers["Cache-Control"] == "no-store"
 
 
+def test_a_refused_form_in_a_logged_in_session_is_never_cached(env):
+    v = Visitor(env, "east")
+    line = env.add_line("east", additional_count=0, password=PASSWORD, otp="decline")
+    log_in()(v, line.contract.number)
+
+    response = v.client.post("/AGS_Disp.do", data={"csrf_token": "forged"})
+
+    assert (response.status_code, response.headers["Cache-Control"]) == (400, "no-store")
+    assert wording.ERR_FORM_EXPIRED in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("host", ["evil.example", "127.0.0.1:5000"])
+def test_a_slash_redirect_names_the_path_not_the_host_header(api, host):
+    response = api.get("/api", headers={"Host": host})
+
+    assert (response.status_code, response.headers["Location"]) == (308, "/api/")
+
+
 # 8. No body without bound, no thread held for ever -----------------------------------------------
 
 
@@ -238,29 +256,7 @@ def test_a_huge_form_is_a_413_in_japanese(env, site):
     assert wording.ERR_TOO_LARGE in response.get_data(as_text=True)
 
 
-@pytest.mark.parametrize(
-    ("part", "path", "kind", "said"),
-    [
-        ("east", "/AGL_Login.do", "application/x-www-form-urlencoded", wording.ERR_READ_TIMEOUT),
-        ("home", "/api/lines", "application/json", '"read timeout"'),
-    ],
-)
-def test_a_client_that_stalls_mid_body_is_let_go(monkeypatch, part, path, kind, said):
-    assert environment._Handler.timeout == environment.READ_TIMEOUT_SECONDS <= 30
-    monkeypatch.setattr(environment._Handler, "timeout", 0.5)  # the same, faster
-    env = Environment().start(FREE_PORTS)
-    try:
-        with socket.create_connection(("127.0.0.1", env.ports[part]), timeout=5) as raw:
-            raw.sendall(
-                f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: 900000\r\n"
-                f"Content-Type: {kind}\r\n\r\n{{phoneNo=1".encode()
-            )
-            answer = raw.makefile("rb").read()  # the server gives up reading, answers and closes
-        assert answer.startswith(b"HTTP/1.1 408")
-        assert said in answer.decode()
-        every_part_answers(env)
-    finally:
-        env.stop()
+# Stalls, chunked bodies and the thread limit: tests/test_serving.py.
 
 
 # 9. Stopping answers the long-polls it would otherwise cut ---------------------------------------
