@@ -12,7 +12,8 @@ while it renders and fills the page (a browser step takes 250–500 ms here: ben
 20 clients are 20 browser tests at once, faster than any; and saturated, no pause at all (what
 the mock can do flat out). Compared in the same run: one bare werkzeug server, in its own
 process, answering a fixed page to the same 20 paced clients (the floor for this server stack
-on this machine). Target: paced p99 ≤ 50 ms, 0 errors.
+on this machine), and the mock's own bounded server (mock_site.serving) answering that page.
+Targets: paced p99 ≤ 50 ms, 0 errors; the bounded server's p99 ≤ 3× the floor.
 
     .venv/bin/python bench/bench_load.py [--clients 20] [--seconds 10] [--think-ms 100]
 """
@@ -51,6 +52,18 @@ server = make_server("127.0.0.1", 0, app, threaded=True)
 print(f"http://127.0.0.1:{server.server_port}", flush=True)
 server.serve_forever()
 """
+# The same page through the mock's own server (mock_site.serving: deadlines, the body limit, the
+# thread bound), so the serving layer's cost is seen apart from the apps'.
+BOUNDED_SERVER = BARE_SERVER.replace("server.server_port", "server.port").replace(
+    'server = make_server("127.0.0.1", 0, app, threaded=True)',
+    """import logging, socket
+logging.getLogger("werkzeug").disabled = True
+from mock_site.environment import Environment
+from mock_site.serving import Limits, Server
+with socket.create_server(("127.0.0.1", 0)) as sock:
+    server = Server("127.0.0.1", Environment().apps["east"], sock, Limits())
+server.app = app  # its refusal pages are the site's; its requests get the fixed page""",
+)
 
 
 class Failed(Exception):
@@ -210,6 +223,9 @@ def main() -> None:
     bare_server = [sys.executable, "-c", BARE_SERVER]
     with serving(bare_server, lambda seen: seen[-1].strip()) as url:
         bare, bare_errors, bare_time = load(url, [fetch_bare] * args.clients, args.seconds, think)
+    bounded_server = [sys.executable, "-c", BOUNDED_SERVER]
+    with serving(bounded_server, lambda seen: seen[-1].strip()) as url:
+        ours, ours_errors, ours_time = load(url, [fetch_bare] * args.clients, args.seconds, think)
     print(f"load: {args.clients} clients, {args.seconds:.0f} s per load after a 1 s warm-up, "
           f"pausing {args.think_ms:.0f} ms after each answer when paced")  # fmt: skip
     per_second = len(flat) / 4 / flat_time
@@ -217,6 +233,9 @@ def main() -> None:
         [
             row(f"bare werkzeug, fixed page, {args.clients} paced clients", bare, bare_errors,
                 bare_time, "—", "1.0× (floor)"),
+            row(f"the mock's bounded server, the same page, {args.clients} paced clients", ours,
+                ours_errors, ours_time, "p99 ≤ 3× the floor",
+                f"p99 {percentile(ours, 0.99) / percentile(bare, 0.99):.1f}× the floor"),
             row(f"login → top → logout, {args.clients} paced clients, per request", paced,
                 paced_errors, paced_time, "p99 ≤ 50 ms, 0 errors",
                 f"p99 {percentile(paced, 0.99) / percentile(bare, 0.99):.1f}× the floor"),
