@@ -76,11 +76,13 @@ def test_unknown_number_gets_the_same_answer_as_a_wrong_password(page: Page, sit
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
 
 
-def test_guide_example_line_has_no_password_until_one_is_set_by_phone(page: Page, site_url):
+def test_guide_example_line_has_no_password_until_one_is_set_by_phone(
+    page: Page, site_url, guide_line
+):
     login = (
         LoginPage(page, site_url)
         .open()
-        .login_expecting_error(seed.GUIDE_CONTRACT, seed.QUICK_TRY_PASSWORD)
+        .login_expecting_error(guide_line.contract, seed.QUICK_TRY_PASSWORD)
     )
 
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)

@@ -10,31 +10,34 @@ from playwright.sync_api import Page, expect
 from hikari_e2e.journeys import set_temp_password_on_softphone
 from hikari_e2e.pages import LoginPage
 from hikari_e2e.pages.phone import SoftphonePage
-from mock_site import seed, wording
+from mock_site import wording
 from mock_site.regions import REGIONS
 
-CONTRACT = seed.GUIDE_CONTRACT
-FIRST, SECOND = seed.GUIDE_ADDITIONAL
 TEMP = "24681357"
 
-# The guide's p.5–7 on its example line, one row a unit: who calls, whose 仮パスワード is set,
-# and then, proving SPEC §3 end to end, a number that may log in and one that may not.
+# The guide's p.5–7 on its example line (guide_line: its contract number, its first and second
+# additional numbers), one row a unit: who calls, whose 仮パスワード is set, and then, proving
+# SPEC §3 end to end, a number that may log in and one that may not.
 GUIDE_FLOWS = [
-    pytest.param(wording.UNIT_LINE, CONTRACT, CONTRACT, FIRST, id="line"),
-    pytest.param(wording.UNIT_LINE, SECOND, CONTRACT, SECOND, id="line-called-from-additional"),
-    pytest.param(wording.UNIT_NUMBER, CONTRACT, FIRST, CONTRACT, id="number"),
-    pytest.param(wording.UNIT_ADMIN, CONTRACT, CONTRACT, FIRST, id="admin-manager"),
-    pytest.param(wording.UNIT_ADMIN, SECOND, SECOND, CONTRACT, id="admin-user"),
+    pytest.param(wording.UNIT_LINE, "contract", "contract", "first", id="line"),
+    pytest.param(
+        wording.UNIT_LINE, "second", "contract", "second", id="line-called-from-additional"
+    ),
+    pytest.param(wording.UNIT_NUMBER, "contract", "first", "contract", id="number"),
+    pytest.param(wording.UNIT_ADMIN, "contract", "contract", "first", id="admin-manager"),
+    pytest.param(wording.UNIT_ADMIN, "second", "second", "contract", id="admin-user"),
 ]
 
 
 @pytest.mark.parametrize(("unit", "caller", "target", "refused"), GUIDE_FLOWS)
 def test_guide_line_gets_a_temporary_password_by_phone_and_logs_in(
-    page: Page, home_url, site_url, region, line_builder, unit, caller, target, refused
+    page: Page, home_url, site_url, region, line_builder, guide_line, unit, caller, target, refused
 ):
+    caller, target, refused = guide_line[caller], guide_line[target], guide_line[refused]
     set_temp_password_on_softphone(
-        page, home_url, region, caller, unit, target, TEMP, caller_is_contract=caller == CONTRACT
-    )
+        page, home_url, region, caller, unit, target, TEMP,
+        caller_is_contract=caller == guide_line.contract,
+    )  # fmt: skip
     new = line_builder.password()
 
     login = LoginPage(page, site_url).open()
@@ -47,19 +50,21 @@ def test_guide_line_gets_a_temporary_password_by_phone_and_logs_in(
     choice.expect_loaded()
 
 
-def test_softphone_says_each_sentence_of_the_guide_in_order(page: Page, home_url, region):
+def test_softphone_says_each_sentence_of_the_guide_in_order(
+    page: Page, home_url, region, guide_line
+):
     phone = SoftphonePage(page, home_url).open()
 
-    phone.dial(REGIONS[region].access_number, caller=CONTRACT)
-    phone.press("2" + SECOND + "#" + TEMP + TEMP)
+    phone.dial(REGIONS[region].access_number, caller=guide_line.contract)
+    phone.press("2" + guide_line.second + "#" + TEMP + TEMP)
 
     expect(phone.guidance).to_have_text(
         [
             wording.IVR_UNIT_CHOICE,
             wording.IVR_NUMBER_ENTRY,
-            wording.IVR_PASSWORD_ENTRY.format(number=SECOND),
+            wording.IVR_PASSWORD_ENTRY.format(number=guide_line.second),
             wording.IVR_CONFIRM_ENTRY,
-            wording.IVR_DONE.format(number=SECOND),
+            wording.IVR_DONE.format(number=guide_line.second),
         ]
     )
     expect(phone.state).to_contain_text("8円（税込8.8円）")
@@ -74,21 +79,23 @@ def test_softphone_says_each_sentence_of_the_guide_in_order(page: Page, home_url
         pytest.param("987", wording.IVR_WRONG_FINAL, id="third-strike"),
     ],
 )
-def test_wrong_entries_are_told_and_set_nothing(page: Page, home_url, site_url, region, keys, last):
+def test_wrong_entries_are_told_and_set_nothing(
+    page: Page, home_url, site_url, region, guide_line, keys, last
+):
     phone = SoftphonePage(page, home_url).open()
-    phone.dial(REGIONS[region].access_number, caller=CONTRACT)
+    phone.dial(REGIONS[region].access_number, caller=guide_line.contract)
 
     phone.press(keys)
 
     expect(phone.guidance.last).to_have_text(last)
     phone.page.goto(site_url + LoginPage.PATH)
-    login = LoginPage(page, site_url).login_expecting_error(CONTRACT, TEMP)
+    login = LoginPage(page, site_url).login_expecting_error(guide_line.contract, TEMP)
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
 
 
-def test_third_wrong_entry_ends_the_call(page: Page, home_url, region):
+def test_third_wrong_entry_ends_the_call(page: Page, home_url, region, guide_line):
     phone = SoftphonePage(page, home_url).open()
-    phone.dial(REGIONS[region].access_number, caller=CONTRACT)
+    phone.dial(REGIONS[region].access_number, caller=guide_line.contract)
 
     phone.press("000")
 
@@ -96,10 +103,10 @@ def test_third_wrong_entry_ends_the_call(page: Page, home_url, region):
     expect(page.get_by_role("button", name=wording.PHONE_HANG_UP)).to_be_disabled()
 
 
-def test_data_call_does_not_connect(page: Page, home_url, region):
+def test_data_call_does_not_connect(page: Page, home_url, region, guide_line):
     phone = SoftphonePage(page, home_url).open()
 
-    phone.dial(REGIONS[region].access_number, caller=CONTRACT, data=True)
+    phone.dial(REGIONS[region].access_number, caller=guide_line.contract, data=True)
 
     expect(phone.guidance).to_have_text([wording.PHONE_DATA_CALL])
     expect(phone.state).to_contain_text("通話料 0円")
@@ -114,26 +121,26 @@ def test_keys_without_a_call_make_up_the_number_to_dial(page: Page, home_url):
     expect(phone.log.get_by_role("listitem")).to_have_count(0)
 
 
-def test_hanging_up_mid_flow_sets_nothing(page: Page, home_url, site_url, region):
+def test_hanging_up_mid_flow_sets_nothing(page: Page, home_url, site_url, region, guide_line):
     phone = SoftphonePage(page, home_url).open()
-    phone.dial(REGIONS[region].access_number, caller=CONTRACT)
+    phone.dial(REGIONS[region].access_number, caller=guide_line.contract)
     phone.press("1" + TEMP)
     expect(phone.guidance.last).to_have_text(wording.IVR_CONFIRM_ENTRY)
 
     phone.hang_up()
 
     expect(phone.state).to_contain_text("終話しました")
-    login = LoginPage(page, site_url).open().login_expecting_error(CONTRACT, TEMP)
+    login = LoginPage(page, site_url).open().login_expecting_error(guide_line.contract, TEMP)
     expect(login.alert).to_have_text(wording.ERR_LOGIN_FAILED)
 
 
-def test_a_second_call_from_the_same_number_is_refused(page: Page, home_url, region):
+def test_a_second_call_from_the_same_number_is_refused(page: Page, home_url, region, guide_line):
     first = SoftphonePage(page, home_url).open()
-    first.dial(REGIONS[region].access_number, caller=CONTRACT)
+    first.dial(REGIONS[region].access_number, caller=guide_line.contract)
     expect(first.guidance).to_have_count(1)
     second = SoftphonePage(page.context.new_page(), home_url).open()
 
-    second.dial(REGIONS[region].access_number, caller=CONTRACT)
+    second.dial(REGIONS[region].access_number, caller=guide_line.contract)
 
     expect(second.alert).to_have_text(wording.PHONE_BUSY)
     expect(second.guidance).to_have_count(0)

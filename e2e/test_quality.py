@@ -55,7 +55,7 @@ def test_softphone_and_inbox_have_no_serious_violation(page: Page, home_url, hik
     phone = serious_violations(page)
     smtp_at = hikari.describe()["smtp"]
     with smtplib.SMTP(smtp_at["host"], smtp_at["port"]) as smtp:
-        smtp.sendmail("otp@example.ne.jp", ["home@example.jp"], HTML_MAIL)
+        smtp.sendmail(hikari.sender("otp@example.ne.jp"), ["home@example.jp"], HTML_MAIL)
     page.goto(home_url + "/mail")
     inbox = serious_violations(page)
     page.get_by_role("link", name="お知らせ").click()

@@ -7,6 +7,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page
 
+from mock_site.store import SPACE_HEADER
+
 from . import browser
 from .journeys import Customer
 from .mailbox import Mailbox
@@ -46,6 +48,24 @@ def connect_options(pytestconfig: pytest.Config, browser_type_launch_args: dict)
 def browser_context_args(browser_context_args: dict) -> dict:
     """Browse as a customer in Japan does."""
     return {**browser_context_args, "locale": "ja-JP", "timezone_id": "Asia/Tokyo"}
+
+
+@pytest.fixture
+def new_context(new_context, request: pytest.FixtureRequest):
+    """Extend pytest-playwright's new_context: in a test with a space of its own (--hikari-url),
+    every request of the browser names it (X-Hikari-Space), so pages before login, the inbox
+    and the softphone are that space's."""
+    if "hikari" not in request.fixturenames:
+        return new_context
+    space = request.getfixturevalue("hikari").space
+    if not space:
+        return new_context
+
+    def make(**kwargs):
+        headers = {**(kwargs.pop("extra_http_headers", None) or {}), SPACE_HEADER: space}
+        return new_context(extra_http_headers=headers, **kwargs)
+
+    return make
 
 
 @pytest.fixture

@@ -2,7 +2,9 @@
 
 Installed with `pip install hikari-e2e[test]`, it gives any project the fixtures of this
 repository's own suite; docs/plugin.md lists them. The environment starts once per worker (or
-`--hikari-url` reaches a running one) and every test that asks for it gets it reset. Playwright's
+`--hikari-url` reaches a running one, shared by any number of jobs: every test then gets a
+space of its own, made for it and deleted after it) and every test that asks for it gets it
+reset. Playwright's
 fixtures are extended, never replaced: the launch options pick the browser this machine has, the
 contexts browse as a customer in Japan does.
 """
@@ -12,13 +14,14 @@ from __future__ import annotations
 import os
 import zlib
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 import pytest
 from _pytest.junitxml import xml_key  # where --junitxml's writer is; record_testsuite_property's
 
-from mock_site import wording
+from mock_site import seed, wording
 from mock_site.client import ControlClient, ControlError
 from mock_site.config import SettingError, Settings, parse_override
 from mock_site.regions import REGIONS
@@ -31,6 +34,7 @@ from .phone import temp_password_keys
 URL_OPTION = "--hikari-url"
 URL_ENV = "HIKARI_URL"
 SET_OPTION = "--hikari-set"
+KEEP_OPTION = "--hikari-keep-failed-spaces"
 SERVER_OPTION = "--browser-server"
 SERVER_ENV = "HIKARI_BROWSER_SERVER"
 PLAYWRIGHT_PLUGIN = "playwright"  # pytest-playwright's name in the plugin manager
@@ -44,8 +48,14 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default=os.environ.get(URL_ENV),
         metavar="URL",
         help="run against an already running environment (its home, e.g. http://127.0.0.1:5000) "
-        f"instead of starting one in-process; also ${URL_ENV}. Run it without -n: every test "
-        "resets that one environment.",
+        f"instead of starting one in-process; also ${URL_ENV}. Every test gets a space of its "
+        "own there (made in setup, deleted in teardown), so -n and other jobs may share it.",
+    )
+    group.addoption(
+        KEEP_OPTION,
+        action="store_true",
+        help=f"with {URL_OPTION}: keep the space of a failed test for inspection (its id and "
+        "the URL that opens it are in the report) instead of deleting it.",
     )
     group.addoption(
         SET_OPTION,
@@ -67,21 +77,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    if config.getoption("hikari_url") and (config.getoption("numprocesses", None) or 0):
-        raise pytest.UsageError(
-            f"{URL_OPTION} shares one environment that every test resets; run it without -n"
-        )
     try:
         settings = dict(parse_override(item) for item in config.getoption("hikari_set"))
         Settings().with_overrides(settings)  # refused here, before any test runs
     except (ValueError, SettingError) as error:
         raise pytest.UsageError(f"{SET_OPTION}: {error}") from None
-    config.stash[_SETTINGS] = settings
-    if settings and config.getoption("hikari_url"):
-        raise pytest.UsageError(
-            f"{SET_OPTION} changes the environment this run starts; with {URL_OPTION}, start "
-            "that one with `hikari-mock serve --set NAME=VALUE`"
-        )
+    config.stash[_SETTINGS] = settings  # with --hikari-url, each test's space gets them
     # Registered now, after every installed plugin, so that these extend pytest-playwright's
     # fixtures of the same names (a later plugin's fixture overrides and may request the earlier).
     if config.pluginmanager.has_plugin(PLAYWRIGHT_PLUGIN):
@@ -127,7 +128,7 @@ def hikari_session(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
             ControlClient(url).describe()
         except (OSError, ControlError) as error:
             pytest.exit(f"cannot reach the environment at {url}: {error}. Is it serving?", 2)
-    with environment(url, **pytestconfig.stash[_SETTINGS]) as client:
+    with environment(url, **({} if url else pytestconfig.stash[_SETTINGS])) as client:
         yield client
 
 
@@ -135,17 +136,30 @@ def hikari_session(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
 def hikari(
     request: pytest.FixtureRequest, hikari_session: ControlClient
 ) -> Iterator[ControlClient]:
-    """Return the control client of a freshly reset environment (lines, clock, inbox, faults).
+    """Return the control client of a freshly reset environment (lines, clock, inbox, faults):
+    the worker's own, or, with --hikari-url, a space of this test's own on the shared one.
 
     When the test fails, every mail it caused is saved as .eml in its output folder
     (pytest-playwright's --output), next to its screenshot and trace.
     """
-    playwright = request.config.pluginmanager.has_plugin(PLAYWRIGHT_PLUGIN)
+    config = request.config
+    playwright = config.pluginmanager.has_plugin(PLAYWRIGHT_PLUGIN)
     output = Path(request.getfixturevalue("output_path")) if playwright else None
-    hikari_session.reset()
-    yield hikari_session
-    if output is not None and _failed(request.node):
-        _keep_mails(hikari_session, output)
+    if config.getoption("hikari_url"):
+        client = hikari_session.create_space(request.node.nodeid[-80:], **config.stash[_SETTINGS])
+    else:
+        client = hikari_session
+        client.reset()
+    yield client
+    failed = _failed(request.node)
+    if output is not None and failed:
+        _keep_mails(client, output)
+    if client.space:
+        if failed and config.getoption("hikari_keep_failed_spaces"):
+            opened = f"{client.home_url}/space/{client.space}"
+            request.node.add_report_section("teardown", "hikari space", f"kept: {opened}")
+        else:
+            client.delete_space()
 
 
 def _failed(item: pytest.Item) -> bool:
@@ -176,6 +190,28 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
 def region(request: pytest.FixtureRequest) -> str:
     """Run the test once against each regional site (east, then west)."""
     return request.param
+
+
+@dataclass(frozen=True)
+class GuideLine:
+    """The guide's example line (p.5): its 契約者回線番号 and two 追加番号, seeded without a
+    password. In the default space they are the guide's own numbers; a space of its own has the
+    same line with numbers no other space has."""
+
+    contract: str
+    first: str
+    second: str
+
+    def __getitem__(self, role: str) -> str:
+        """Return the number of a role: contract, first or second (for parametrized tables)."""
+        return getattr(self, role)
+
+
+@pytest.fixture
+def guide_line(hikari: ControlClient, region: str) -> GuideLine:
+    """Return this test's region's guide example line, as this environment numbers it."""
+    line = next(line for line in hikari.lines(region) if line["label"] == seed.GUIDE_LABEL)
+    return GuideLine(*(number["number"] for number in line["numbers"]))
 
 
 @pytest.fixture

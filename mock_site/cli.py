@@ -52,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
         "(repeatable; `hikari-mock settings` lists them all)",
     )
     serve.add_argument("--quiet", action="store_true", help="do not log each request")
+    serve.add_argument(
+        "--max-spaces",
+        type=int,
+        default=100,
+        metavar="N",
+        help="how many spaces (POST /api/spaces; the default one included) may be open at once "
+        "(default 100)",
+    )
+    serve.add_argument(
+        "--space-idle-hours",
+        type=float,
+        default=24.0,
+        metavar="H",
+        help="delete a space left unused this long (default 24)",
+    )
     commands.add_parser(
         "settings",
         help="print every setting as a Markdown table",
@@ -85,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "settings":
         print(settings_table())
         return 0
+    if not (1 <= args.max_spaces <= 10_000 and 0 < args.space_idle_hours <= 24 * 365):
+        print("hikari-mock: --max-spaces takes 1 to 10000, --space-idle-hours more than 0 "
+              "and at most a year", file=sys.stderr)  # fmt: skip
+        return 2
     ports = {part: getattr(args, f"{part}_port") for part in DEFAULT_PORTS}
     for part, port in ports.items():
         if not 0 <= port <= 65535:
@@ -95,7 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as error:
         print(f"hikari-mock: --set {error}", file=sys.stderr)
         return 2
-    env = Environment(settings, seed_value=args.seed, host=args.host, log_requests=not args.quiet)
+    env = Environment(
+        settings, seed_value=args.seed, host=args.host, log_requests=not args.quiet,
+        max_spaces=args.max_spaces, space_idle_hours=args.space_idle_hours,
+    )  # fmt: skip
     try:
         env.start(ports)
     except PortInUse as error:

@@ -90,12 +90,48 @@ class Mail:
 
 
 class ControlClient:
-    """Talk to an environment's /api/ over HTTP, given the home URL."""
+    """Talk to an environment's /api/ over HTTP, given the home URL; with space, to that
+    space's API (/api/spaces/ID/), so that nothing it does reaches another space."""
 
-    def __init__(self, home_url: str, timeout: float = 10.0) -> None:
+    def __init__(self, home_url: str, timeout: float = 10.0, space: str | None = None) -> None:
         self.home_url = home_url.rstrip("/")
         self.timeout = timeout
+        self.space = space
         self._parts: dict[str, Any] | None = None
+
+    @property
+    def api_url(self) -> str:
+        """Return the base URL of this client's API: the space's, or the default space's."""
+        if self.space:
+            return f"{self.home_url}/api/spaces/{urllib.parse.quote(self.space, safe='')}"
+        return f"{self.home_url}/api"
+
+    def create_space(self, name: str | None = None, **settings: Any) -> ControlClient:
+        """Make a space of its own (settings as --set takes them) and return its client."""
+        body: dict[str, Any] = {"name": name} if name else {}
+        if settings:
+            body["settings"] = settings
+        made = ControlClient(self.home_url, self.timeout)._call("POST", "/spaces", body)
+        return ControlClient(self.home_url, self.timeout, made["id"])
+
+    def delete_space(self) -> None:
+        """End this client's space (its sessions end, its numbers are freed)."""
+        if not self.space:
+            raise ValueError("the default space cannot be deleted; reset() it")
+        root = ControlClient(self.home_url, self.timeout)
+        root._call("DELETE", f"/spaces/{urllib.parse.quote(self.space, safe='')}")
+
+    def sender(self, address: str) -> str:
+        """Return address as the envelope sender of a mail for this client's space: tagged
+        local+SPACE@domain, so that the sink keeps the mail in this space's inbox."""
+        if not self.space:
+            return address
+        local, _, domain = address.rpartition("@")
+        return f"{local}+{self.space}@{domain}"
+
+    def spaces(self) -> list[dict[str, Any]]:
+        """Return every live space."""
+        return ControlClient(self.home_url, self.timeout)._call("GET", "/spaces")["spaces"]
 
     def _call(
         self,
@@ -108,7 +144,7 @@ class ControlClient:
             payload = {}  # the API takes only JSON posts, even with nothing to say
         data = None if payload is None else json.dumps(payload).encode()
         request = urllib.request.Request(
-            f"{self.home_url}/api{path}",
+            f"{self.api_url}{path}",
             data=data,
             method=method,
             headers={"Content-Type": "application/json"} if data is not None else {},
@@ -255,7 +291,7 @@ class ControlClient:
 
     def raw_mail(self, mail_id: int) -> bytes:
         """Return a mail's bytes as the sink received them."""
-        request = urllib.request.Request(f"{self.home_url}/api/mail/{mail_id}/raw")
+        request = urllib.request.Request(f"{self.api_url}/mail/{mail_id}/raw")
         with urllib.request.urlopen(request, timeout=self.timeout) as response:
             return response.read()
 
@@ -284,10 +320,13 @@ class ControlClient:
 
 
 @contextmanager
-def controlled_environment(url: str | None = None, **settings: Any) -> Iterator[ControlClient]:
+def controlled_environment(
+    url: str | None = None, space: str | None = None, **settings: Any
+) -> Iterator[ControlClient]:
     """Control the running environment at url (checked to answer), or, without one, start a
     whole environment in-process on free 127.0.0.1 ports for the block and stop it afterwards;
-    settings as `hikari-mock serve --set` takes them (kept across resets). Raise SettingError
+    settings as `hikari-mock serve --set` takes them (kept across resets). With url, space names
+    the space to control (see create_space for a fresh one). Raise SettingError
     for a bad setting, or for settings given with a url."""
     if url:
         if settings:
@@ -295,7 +334,7 @@ def controlled_environment(url: str | None = None, **settings: Any) -> Iterator[
                 next(iter(settings)), "a running environment keeps the settings it was served "
                 "with: start it with `hikari-mock serve --set NAME=VALUE`",
             )  # fmt: skip
-        client = ControlClient(url)
+        client = ControlClient(url, space=space)
         client.describe()
         yield client
         return

@@ -12,10 +12,14 @@ from typing import Any
 from .config import Settings
 from .home import create_home_app
 from .mail import SmtpSink
+from .mail.send import SENDER_DOMAIN
+from .phone.speech import Speech
 from .regions import REGIONS
 from .serving import Limits, Server
 from .site import create_app
+from .spaces import Spaces
 from .state import State
+from .store import DEFAULT_SPACE, NumberBook
 
 PARTS = ("home", "east", "west")
 DEFAULT_PORTS = {"home": 5000, "east": 5001, "west": 5002, "smtp": 2525}
@@ -32,8 +36,12 @@ class _Running:
     thread: threading.Thread
 
 
-class Environment(State):
-    """Build the apps on the shared state and run every part on 127.0.0.1."""
+class Environment:
+    """Hold one state per space, build the apps on them and run every part on 127.0.0.1.
+
+    The state's own attributes (store, clock, mailbox, add_line, reset…) read as the default
+    space's, so code written before spaces keeps working on it.
+    """
 
     def __init__(
         self,
@@ -43,8 +51,19 @@ class Environment(State):
         host: str = "127.0.0.1",
         log_requests: bool = False,
         limits: Limits | None = None,
+        max_spaces: int = 100,
+        space_idle_hours: float = 24.0,
     ) -> None:
-        super().__init__(settings, seed_value=seed_value)
+        self.book = NumberBook()
+        self._speech = Speech()  # one cache of sentences for every space
+        self.seed_value = seed_value
+        self.site_urls: dict[str, str] = {}
+        self.smtp: tuple[str, int] | None = None
+        default = self._make_state(DEFAULT_SPACE, settings)
+        self.spaces = Spaces(
+            self._make_state, default, self.book, cap=max_spaces, idle_hours=space_idle_hours
+        )
+        self.default = default
         self.host = host
         self.log_requests = log_requests
         self.limits = limits or Limits()
@@ -56,12 +75,60 @@ class Environment(State):
             **{key: create_app(key, self) for key in REGIONS},
         }
 
+    def _make_state(self, space_id: str, settings: Settings | None) -> State:
+        initial = settings or (self.default.initial_settings if hasattr(self, "default") else None)
+        state = State(
+            initial, seed_value=self.seed_value, space_id=space_id, book=self.book,
+            speech=self._speech,
+        )  # fmt: skip
+        state.site_urls, state.smtp = self.site_urls, self.smtp
+        return state
+
+    def __getattr__(self, name: str) -> Any:
+        # Only called for what the environment itself lacks: the default space's state.
+        if name == "default":
+            raise AttributeError(name)
+        return getattr(self.default, name)
+
+    @property
+    def speech(self) -> Speech:
+        """Return the IVR's speech, shared by every space (one cache of sentences)."""
+        return self._speech
+
+    @speech.setter
+    def speech(self, value: Speech) -> None:
+        self._speech = value
+        for space in self.spaces.all():
+            space.state.speech = value
+
+    @property
+    def settings(self) -> Settings:
+        """Return the default space's settings."""
+        return self.default.settings
+
+    @settings.setter
+    def settings(self, value: Settings) -> None:
+        self.default.settings = value
+
+    def space_of_sender(self, mail_from: str) -> State | None:
+        """Return the state a mail from mail_from belongs to: the space its sender names by
+        plus-addressing (local+SPACE@domain: the sites send so, and a test may too), else the
+        default; None for the sites' mail from a space that is gone."""
+        local, _, domain = mail_from.rpartition("@")
+        tag = local.rpartition("+")[2] if "+" in local else ""
+        space = self.spaces.get(tag) if tag else None
+        if space is not None:
+            return space.state
+        ours = domain.lower() == SENDER_DOMAIN and tag
+        return None if ours else self.default
+
     # Servers --------------------------------------------------------------------------------
 
     def start(self, ports: dict[str, int] | None = None) -> Environment:
         """Serve every part; port 0 picks a free one. Raise PortInUse naming the part."""
         wanted = {**DEFAULT_PORTS, **(ports or {})}
-        self.mailbox.close(False)
+        for space in self.spaces.all():
+            space.state.mailbox.close(False)
         try:
             for part in PARTS:
                 server = self._bind(part, wanted[part])
@@ -74,7 +141,7 @@ class Environment(State):
                 thread.start()
                 self._servers[part] = _Running(server, thread)
                 self.ports[part] = server.port
-            sink = SmtpSink(self.mailbox, self.host, wanted["smtp"], self.mail_faults)
+            sink = SmtpSink(self.space_of_sender, self.host, wanted["smtp"])
             try:
                 sink.start()
             except OSError as error:
@@ -82,7 +149,9 @@ class Environment(State):
             self._sink = sink
             self.ports["smtp"] = sink.port
             self.smtp = (self.host, sink.port)
-            self.site_urls = {key: self.url(key) for key in REGIONS}
+            self.site_urls.update({key: self.url(key) for key in REGIONS})
+            for space in self.spaces.all():
+                space.state.smtp = self.smtp
         except BaseException:
             self.stop()
             raise
@@ -107,7 +176,8 @@ class Environment(State):
     def stop(self) -> None:
         """Stop every server and the sink; stopping twice does nothing. Long-polls for mail
         are answered (503) first, so no client is cut off mid-request."""
-        self.mailbox.close()
+        for space in self.spaces.all():
+            space.state.mailbox.close()
         for running in self._servers.values():
             running.server.shutdown()
             running.server.server_close()
@@ -116,7 +186,10 @@ class Environment(State):
         if self._sink is not None:
             self._sink.stop()
             self._sink = None
-        self.smtp, self.site_urls = None, {}
+        self.smtp = None
+        self.site_urls.clear()
+        for space in self.spaces.all():
+            space.state.smtp = None
 
     def __enter__(self) -> Environment:
         return self.start()

@@ -29,6 +29,7 @@ class Parts(Protocol):
     speech: Speech
     outbox: Outbox
     site_urls: dict[str, str]
+    space_id: str
 
     def hash(self, password: str) -> str: ...
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,7 @@ from .regions import REGIONS
 GUIDE_CONTRACT = "0300001111"
 GUIDE_ADDITIONAL = ("0300002222", "0300003333")
 GUIDE_NUMBERS = (GUIDE_CONTRACT, *GUIDE_ADDITIONAL)
+GUIDE_LABEL = "ガイドの例（パスワード未設定）"  # another space has the line with numbers of its own
 QUICK_TRY_PASSWORD = "hikari2026"
 ALL_SERVICES = tuple(wording.SERVICE_NAMES)
 
@@ -69,11 +71,7 @@ def default_lines(seed: int) -> tuple[SeededLine, ...]:
     rng = random.Random(seed)
     lines = []
     for key in REGIONS:
-        lines.append(
-            SeededLine(
-                key, GUIDE_CONTRACT, GUIDE_ADDITIONAL, None, "ガイドの例（パスワード未設定）"
-            )
-        )
+        lines.append(SeededLine(key, GUIDE_CONTRACT, GUIDE_ADDITIONAL, None, GUIDE_LABEL))
         lines.append(
             SeededLine(
                 key,
@@ -84,3 +82,17 @@ def default_lines(seed: int) -> tuple[SeededLine, ...]:
             )
         )
     return tuple(lines)
+
+
+def renumbered(
+    lines: tuple[SeededLine, ...], fresh: Callable[[str], str]
+) -> tuple[SeededLine, ...]:
+    """Return the same lines with new numbers from fresh(region): a space's own seeded lines."""
+    return tuple(
+        replace(
+            line,
+            contract_number=fresh(line.region),
+            additional_numbers=tuple(fresh(line.region) for _ in line.additional_numbers),
+        )
+        for line in lines
+    )

@@ -14,11 +14,12 @@ from .regions import region as find_region
 from .services.views import bp as services_bp
 
 if TYPE_CHECKING:
-    from .state import State
+    from .environment import Environment
 
 
-def create_app(region: str, env: State, config: dict[str, Any] | None = None) -> Flask:
-    """Create the settings site of one region (east or west) on env's state and clock."""
+def create_app(region: str, env: Environment, config: dict[str, Any] | None = None) -> Flask:
+    """Create the settings site of one region (east or west); each request is served in its
+    space's state (web.find_space)."""
     app = Flask(__name__.rsplit(".", 1)[0])
     app.config.from_mapping(
         SECRET_KEY=secrets.token_bytes(32),
@@ -36,7 +37,7 @@ def create_app(region: str, env: State, config: dict[str, Any] | None = None) ->
 
     def say(sentence: str, **values: Any) -> str:
         """Fill a sentence's rule numbers from the settings in force now."""
-        return wording.fill(sentence, env.settings, **values)
+        return wording.fill(sentence, web.env().settings, **values)
 
     # Globals, so that imported macros (field_row, image_button) see them too.
     app.jinja_env.globals.update(say=say, button_image=buttons.image, nav_field=buttons.NAV_FIELD)

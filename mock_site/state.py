@@ -7,6 +7,7 @@ the apps on a State and serves them.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -21,25 +22,37 @@ from .phone import PhoneNetwork
 from .phone.speech import Speech
 from .security import hash_password
 from .services.incoming import Switchboard
-from .store import PASSWORD, TEMPORARY, Credential, Line, Store
+from .store import DEFAULT_SPACE, PASSWORD, TEMPORARY, Credential, Line, NumberBook, Store
 
 if TYPE_CHECKING:
     from faker import Faker
 
+_RANDOM = random.SystemRandom()  # a new space's seeded numbers: unguessable, unlike the default's
+
 
 class State:
-    """Hold the settings, clock, store, mailbox, faults and calls, and seed lines into them."""
+    """Hold one space's settings, clock, store, mailbox, faults and calls, and seed lines into
+    them. Numbers are booked across spaces (book), so each number is in one space only."""
 
-    def __init__(self, settings: Settings | None = None, *, seed_value: int = 2026) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        seed_value: int = 2026,
+        space_id: str = DEFAULT_SPACE,
+        book: NumberBook | None = None,
+        speech: Speech | None = None,
+    ) -> None:
         self.initial_settings = self.settings = settings or Settings()
         self.seed_value = seed_value
+        self.space_id = space_id
         self.clock = Clock()
-        self.store = Store()
+        self.store = Store(book, space_id)
         self.mailbox = Mailbox(self.clock.now)
         self.mail_faults = Faults()  # the sink's, by recipient
         self.outbox = Outbox(lambda message: transmit(self, message))
         self.faults = FaultBook()  # the site's and the phone's, by number and path
-        self.speech = Speech()
+        self.speech = speech or Speech()
         self.phone = PhoneNetwork(self)
         self.switchboard = Switchboard(self)
         # Where the running parts are, for links in mails; set by the environment that serves them.
@@ -47,6 +60,11 @@ class State:
         self.smtp: tuple[str, int] | None = None
         self._faker: Faker | None = None
         self._seed_hashes: dict[str, str] = {}
+        self._chosen: set[str] = set()
+        lines = seed.default_lines(seed_value)
+        if space_id != DEFAULT_SPACE:  # the guide's numbers are the default space's
+            lines = seed.renumbered(lines, self._unbooked_number)
+        self._seed_lines = lines
         self.reset()
 
     def reset(self) -> None:
@@ -61,7 +79,7 @@ class State:
             self.phone.reset()
             self.switchboard.reset()
             self._faker = None
-            self.seeded = seed.default_lines(self.seed_value)
+            self.seeded = self._seed_lines
             for seeded in self.seeded:
                 line = self.store.add_line(
                     seeded.region,
@@ -144,7 +162,15 @@ class State:
     def _free_number(self, region: str) -> str:
         while True:
             number = seed.fake_number(self.faker.random, region)
-            if self.store.find_number(region, number) is None:
+            if self.store.book.owner(region, number) is None:
+                return number
+
+    def _unbooked_number(self, region: str) -> str:
+        """Return a number no space holds (nor this space's seeds chosen so far)."""
+        while True:
+            number = seed.fake_number(_RANDOM, region)
+            if number not in self._chosen and self.store.book.owner(region, number) is None:
+                self._chosen.add(number)
                 return number
 
     def smtp_address(self) -> tuple[str, int]:

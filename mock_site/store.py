@@ -185,10 +185,61 @@ def is_valid_number(number: str) -> bool:
     return len(number) == 10 and number.isascii() and number.isdigit() and number[0] == "0"
 
 
+DEFAULT_SPACE = "default"
+SPACE_HEADER = "X-Hikari-Space"  # a space for one request: Playwright's extra_http_headers
+SPACE_COOKIE = "hikari_space"  # a browser's space before login, set by the home's /space/ID
+
+
+class SpaceError(LookupError):
+    """Refuse a space that cannot be had: status is the HTTP answer, field what was wrong."""
+
+    def __init__(self, message: str, status: int, field: str = "space") -> None:
+        super().__init__(message)
+        self.status = status
+        self.field = field
+
+
+class NumberBook:
+    """Know which space each number of each region belongs to: a number is in one space only,
+    so a login, a call from it or a call to it finds its space by the number alone."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._owners: dict[tuple[str, str], str] = {}
+
+    def claim(self, region: str, numbers: list[str], space: str) -> None:
+        """Give these numbers to space, all or none; refuse one another space holds."""
+        with self._lock:
+            for number in numbers:
+                owner = self._owners.get((region, number))
+                if owner is not None and owner != space:
+                    raise StoreError(f"{number} is already used in {region}", "contract_number")
+            for number in numbers:
+                self._owners[(region, number)] = space
+
+    def owner(self, region: str, number: str) -> str | None:
+        """Return the space the number belongs to, or None."""
+        with self._lock:
+            return self._owners.get((region, number))
+
+    def owners(self, number: str) -> set[str]:
+        """Return the spaces the number belongs to in any region."""
+        with self._lock:
+            return {space for (_, n), space in self._owners.items() if n == number}
+
+    def release(self, space: str) -> None:
+        """Free every number of space."""
+        with self._lock:
+            for key in [k for k, owner in self._owners.items() if owner == space]:
+                del self._owners[key]
+
+
 class Store:
     """Keep every region's lines and sessions behind one re-entrant lock."""
 
-    def __init__(self) -> None:
+    def __init__(self, book: NumberBook | None = None, space: str = DEFAULT_SPACE) -> None:
+        self.book = book or NumberBook()
+        self.space = space
         self.lock = threading.RLock()
         self._lines: dict[str, Line] = {}
         self._sessions: dict[str, Session] = {}
@@ -201,8 +252,9 @@ class Store:
             yield self
 
     def reset(self) -> None:
-        """Forget every line and session."""
+        """Forget every line and session, and free their numbers."""
         with self.lock:
+            self.book.release(self.space)
             self._lines.clear()
             self._sessions.clear()
             self._timed_out.clear()
@@ -245,6 +297,7 @@ class Store:
             for number in numbers:
                 if self.find_number(region, number) is not None:
                     raise StoreError(f"{number} is already used in {region}", "contract_number")
+            self.book.claim(region, numbers, self.space)
             line = Line(
                 id=secrets.token_hex(4),
                 region=region,

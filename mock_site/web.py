@@ -37,7 +37,19 @@ from wtforms import HiddenField
 
 from . import accounts, faults, wording
 from .buttons import NAV_FIELD
-from .store import MUST_CHANGE, NOTICE, OTP_CHOICE, OTP_CODE, READY, Line, Number
+from .store import (
+    DEFAULT_SPACE,
+    MUST_CHANGE,
+    NOTICE,
+    OTP_CHOICE,
+    OTP_CODE,
+    READY,
+    SPACE_COOKIE,
+    SPACE_HEADER,
+    Line,
+    Number,
+    SpaceError,
+)
 from .store import Session as ServerSession
 
 if TYPE_CHECKING:
@@ -54,9 +66,57 @@ STAGE_SCREENS = {
 }
 
 
+SPACE_ENVIRON = "hikari.space"  # a space named by the path: /api/spaces/ID/... on the home
+
+
 def env() -> State:
-    """Return the environment the current app belongs to."""
-    return current_app.extensions["hikari"]
+    """Return the state of the space this request is in."""
+    return g.hikari_state
+
+
+def find_space() -> Any:
+    """Put the request in its space, the first that applies: a login's number (a number is in
+    one space only, whatever the browser names), the logged-in session's space, the path's, the
+    X-Hikari-Space header, the hikari_space cookie; else the default space. A space named but
+    gone gets its page (JSON on the API), changing nothing."""
+    spaces = current_app.extensions["hikari"].spaces
+    if request.endpoint in ("static", "favicon", "buttons.svg_file"):
+        g.hikari_state = spaces.default.state
+        return None
+    region = current_app.config.get("REGION")
+    if region is not None and request.method == "POST" and request.path == LOGIN_PATH:
+        owner = spaces.owner(region.key, request.form.get("phoneNo", ""))
+        if owner is not None:
+            g.hikari_state = owner.state
+            return None
+    named = request.environ.get(SPACE_ENVIRON)  # the API's path names it ("" is refused)
+    if named is None:
+        named = (
+            session.get("space")
+            or request.headers.get(SPACE_HEADER)
+            or request.cookies.get(SPACE_COOKIE)
+        )
+    if named is None:
+        g.hikari_state = spaces.default.state
+        return None
+    try:
+        g.hikari_state = spaces.find(named).state
+    except SpaceError as error:
+        g.hikari_state = spaces.default.state
+        if "space" in session:
+            session.clear()  # the space and its sessions are gone: so is the login
+        prefix = current_app.config.get("JSON_ERRORS_UNDER")
+        if prefix and request.path.startswith(prefix):
+            return jsonify(error=str(error), field=error.field), error.status
+        message = wording.SPACE_GONE.format(space=named[:40])
+        page = render_template("error.html", title=wording.SPACE_GONE_TITLE, message=message)
+        response = make_response(page, 404 if error.status == 404 else 400)
+        response.delete_cookie(SPACE_COOKIE)  # the next page is the default space's
+        return response
+    return None
+
+
+LOGIN_PATH = "/AGL_Login.do"
 
 
 def region_key() -> str:
@@ -69,6 +129,7 @@ def init_app(app: Flask) -> None:
     static files."""
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_REQUEST_BYTES
+    app.before_request(find_space)  # first: every other step reads the request's space
     app.after_request(security_headers)
     app.after_request(relative_redirects)
     register_error_pages(app)
@@ -189,6 +250,8 @@ def start_session(server_session: ServerSession) -> None:
     """Rotate the cookie so nothing from before login survives it."""
     clear_cookie()
     session["sid"] = server_session.sid
+    if env().space_id != DEFAULT_SPACE:
+        session["space"] = env().space_id
     g.session = server_session
 
 

@@ -21,6 +21,7 @@ from mock_site import wording
 from mock_site.client import ControlClient
 from mock_site.client import controlled_environment as environment
 from mock_site.regions import REGIONS
+from mock_site.store import SPACE_HEADER
 
 from .. import browser as browsers
 from ..journeys import Customer, InboxMail
@@ -196,8 +197,7 @@ def play(
     scenario: Scenario, browser: Browser, client: ControlClient, options: Options, out: TextIO
 ) -> int:
     """Run one scenario in a fresh context; 0 when every step passed, 1 naming the failure."""
-    if not options.hikari_url:
-        client.reset()
+    client.reset()  # the worker's own environment, or this run's own space of a shared one
     seed = f"{scenario.name}:{options.region}:{options.unit}"
     builder = LineBuilder(
         zlib.crc32(seed.encode()) if not options.hikari_url else random.getrandbits(32)
@@ -213,6 +213,8 @@ def play(
         # second is left out), and every frame painted costs the screencast: films ask for
         # the pages' still version.
         reduced_motion="reduce" if options.video_dir else None,
+        # Every request of the browser in the run's space (pages before login, inbox, phone).
+        extra_http_headers={SPACE_HEADER: client.space} if client.space else None,
     )
     context.set_default_timeout(TIMEOUT_MS)
     page = context.new_page()
@@ -270,9 +272,24 @@ def play(
     return 0
 
 
+@contextmanager
+def own_environment(url: str | None) -> Iterator[ControlClient]:
+    """Start an environment in-process, or, with url, take a space of its own on that one
+    (deleted afterwards), so that a run shares a served replica with any other job."""
+    with environment(url) as client:
+        if not url:
+            yield client
+            return
+        space = client.create_space("hikari-e2e run")
+        try:
+            yield space
+        finally:
+            space.delete_space()
+
+
 def run_one(name: str, scenarios: dict[str, Scenario], options: Options, out=sys.stdout) -> int:
-    """Run the named scenario with its own environment and browser."""
-    with environment(options.hikari_url) as client, sync_playwright() as playwright:
+    """Run the named scenario with its own environment (or space) and browser."""
+    with own_environment(options.hikari_url) as client, sync_playwright() as playwright:
         browser = launch(playwright, options)
         try:
             return play(scenarios[name], browser, client, options, out)
@@ -286,7 +303,7 @@ def record_all(
     """Record every scenario in both regions (one environment, one browser); write an index
     page linking every video and guide; return how many failed."""
     failures, rows = 0, []
-    with environment(options.hikari_url) as client, sync_playwright() as playwright:
+    with own_environment(options.hikari_url) as client, sync_playwright() as playwright:
         browser = launch(playwright, options)
         try:
             for scenario in scenarios.values():

@@ -5,13 +5,14 @@ from __future__ import annotations
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from flask import Flask, abort, jsonify, make_response, render_template, request
+from flask import Flask, abort, g, jsonify, make_response, render_template, request
 from markupsafe import Markup, escape
 
 from .. import wording
 from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
+from ..web import env as web_env
 from ..web import init_app
 
 if TYPE_CHECKING:
@@ -36,7 +37,12 @@ def create_home_app(env: Environment) -> Flask:
     from .mail_api import bp as mail_api_bp
     from .phone_api import bp as phone_api_bp
     from .services_api import bp as services_api_bp
+    from .spaces_api import NewSpaceForm
+    from .spaces_api import bp as spaces_api_bp
+    from .spaces_api import init_app as init_spaces
 
+    init_spaces(app)
+    app.register_blueprint(spaces_api_bp)
     app.register_blueprint(api_bp)
     app.register_blueprint(phone_api_bp)
     app.register_blueprint(mail_api_bp)
@@ -45,7 +51,14 @@ def create_home_app(env: Environment) -> Flask:
 
     @app.context_processor
     def inject_wording() -> dict[str, Any]:
-        return {"w": wording, "region": None}
+        state = current()
+        return {
+            "w": wording,
+            "region": None,
+            "space": env.spaces.get(state.space_id) if state else None,
+            "space_now": state.clock.now() if state else None,
+            "new_space_form": NewSpaceForm,
+        }
 
     @app.before_request
     def json_posts_only():
@@ -57,22 +70,25 @@ def create_home_app(env: Environment) -> Flask:
 
     @app.get("/")
     def index():
-        lines = [(REGIONS[key], env.store.lines(key)) for key in REGIONS]
+        state = web_env()
+        lines = [(REGIONS[key], state.store.lines(key)) for key in REGIONS]
         return render_template(
             "home/index.html",
             lines=lines,
             parts=env.describe(),
-            now=env.clock.now(),
+            now=state.clock.now(),
             credential_state=credential_state,
             unit_names=wording.UNIT_NAMES,
-            quick_password=next((s.password for s in env.seeded if s.password), None),
+            quick_password=next((s.password for s in state.seeded if s.password), None),
+            spaces=env.spaces.all(),
         )
 
     @app.get("/phone")
     def phone():
         callers: dict[str, list[str]] = {}
+        state = web_env()
         for key, region in REGIONS.items():
-            for line in env.store.lines(key):
+            for line in state.store.lines(key):
                 for number in line.numbers:
                     place = f"{region.company} {line.label or line.id}"
                     callers.setdefault(number.number, []).append(place)
@@ -86,7 +102,7 @@ def create_home_app(env: Environment) -> Flask:
                     f"{number.number}（{region.company} {line.label or line.id}）",
                 )
                 for key, region in REGIONS.items()
-                for line in env.store.lines(key)
+                for line in state.store.lines(key)
                 for number in line.numbers
             ],
         )
@@ -105,14 +121,14 @@ def create_home_app(env: Environment) -> Flask:
     @app.get("/mail")
     def mail():
         response = make_response(
-            render_template("home/mail.html", mails=list(reversed(env.mailbox.all())))
+            render_template("home/mail.html", mails=list(reversed(web_env().mailbox.all())))
         )
         response.headers["Content-Security-Policy"] = MAIL_CSP  # subjects are the senders' text
         return response
 
     @app.get("/mail/<int:mail_id>")
     def mail_page(mail_id: int):
-        found = env.mailbox.get(mail_id)
+        found = web_env().mailbox.get(mail_id)
         if found is None:
             abort(404)
         source = found.raw[:MAX_SOURCE_BYTES].decode("ascii", "backslashreplace")
@@ -150,6 +166,11 @@ def linkify(text: str) -> Markup:
         last = match.end()
     parts.append(escape(text[last:]))
     return Markup("").join(parts)
+
+
+def current():
+    """Return the request's space's state, None where no space was found (a 404 before it)."""
+    return g.get("hikari_state")
 
 
 def credential_state(number) -> str:

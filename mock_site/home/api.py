@@ -7,7 +7,7 @@ import json
 from importlib import resources
 from typing import Any, TypeVar
 
-from flask import Blueprint, jsonify, request
+from flask import Blueprint, current_app, jsonify, request
 
 from .. import config, credentials, wording
 from ..clock import ClockOutOfRange
@@ -46,7 +46,8 @@ def body() -> dict[str, Any]:
 @bp.get("/")
 def describe():
     """Say where each part of the environment listens."""
-    return jsonify(env().describe())
+    described = current_app.extensions["hikari"].describe()
+    return jsonify({**described, "space": env().space_id})
 
 
 @bp.get("/openapi.json")

@@ -327,6 +327,15 @@ class ServicesChange(Body):
     fax_notice: FaxNoticeChange | None = Field(None, description="an object: addresses")
 
 
+class NewSpace(Body):
+    """A space to make: a name to know it by, and settings of its own."""
+
+    name: str | None = Field(default=None, max_length=80, description="a name to know it by")
+    settings: dict[str, Any] | None = Field(
+        default=None, description="settings of its own, as POST /api/settings takes them"
+    )
+
+
 REQUEST_BODIES: dict[str, type[Body]] = {
     "Nothing": Nothing,
     "ClockChange": ClockChange,
@@ -337,6 +346,7 @@ REQUEST_BODIES: dict[str, type[Body]] = {
     "MailFault": MailFault,
     "FaultChange": FaultChange,
     "ServicesChange": ServicesChange,
+    "NewSpace": NewSpace,
 }
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, jsonify
+from flask import Blueprint, current_app, g, jsonify
 
 from .. import wording
 from ..phone.network import Call, CallError
 from ..services.incoming import IncomingError
+from ..web import env
 from . import models
 from .api import parsed
 
@@ -14,7 +15,16 @@ bp = Blueprint("phone_api", __name__, url_prefix="/api/phone")
 
 
 def network():
-    return current_app.extensions["hikari"].phone
+    return env().phone
+
+
+def in_space_of(number: str, region: str | None = None) -> None:
+    """Put this request in the space of number (a caller, or the number rung): numbers are in
+    one space only, so a call finds its space whatever space the request named."""
+    spaces = current_app.extensions["hikari"].spaces
+    owner = spaces.owner(region, number) if region else spaces.owner_anywhere(number)
+    if owner is not None:
+        g.hikari_state = owner.state
 
 
 @bp.errorhandler(CallError)
@@ -47,6 +57,7 @@ def list_calls():
 def dial():
     """Call dialled from caller; the answer holds the first guidance."""
     dial = parsed(models.Dial)
+    in_space_of(dial.caller)
     call = network().call(dial.caller, dial.dialled, dial.data, dial.region)
     return jsonify(call.as_json()), 201
 
@@ -78,13 +89,13 @@ def hang_up(call_id: int):
 @bp.get("/speech")
 def speech():
     """Say whether the IVR speaks, and how often a sentence's audio came from the cache."""
-    return jsonify(current_app.extensions["hikari"].speech.stats())
+    return jsonify(env().speech.stats())
 
 
 @bp.get("/incoming")
 def list_incoming():
     """List every simulated incoming call and FAX with its outcome, oldest first."""
-    board = current_app.extensions["hikari"].switchboard
+    board = env().switchboard
     return jsonify(incoming=[record.as_json() for record in board.records()])
 
 
@@ -92,7 +103,8 @@ def list_incoming():
 def receive():
     """Ring a number from a caller (or anonymous, payphone, unavailable); or send it a FAX."""
     ring = parsed(models.IncomingCall)
-    board = current_app.extensions["hikari"].switchboard
+    in_space_of(ring.number, ring.region)
+    board = env().switchboard
     record = board.receive(
         ring.region, ring.number, ring.caller, answered=ring.answered, busy=ring.busy,
         fax=ring.fax, pages=ring.pages,

@@ -9,6 +9,8 @@ from email.mime.text import MIMEText
 from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING
 
+from ..store import DEFAULT_SPACE
+
 if TYPE_CHECKING:
     from ..parts import Parts
 
@@ -33,12 +35,21 @@ def compose(env: Parts, to: str, subject: str, body: str) -> Message:
     return message
 
 
+def envelope_sender(env: Parts) -> str:
+    """Return the envelope sender: the From address, tagged with the space (local+SPACE@) so
+    that the sink keeps the mail in the space that sent it."""
+    local = env.settings.mail_sender_local_part
+    if env.space_id != DEFAULT_SPACE:
+        local = f"{local}+{env.space_id}"
+    return f"{local}@{SENDER_DOMAIN}"
+
+
 def transmit(env: Parts, message: Message) -> None:
     """Send a written mail; raise MailNotSent when the SMTP server says no."""
     host, port = env.smtp_address()
     try:
         # local_hostname spares smtplib a getfqdn() lookup, which costs tens of ms per mail.
         with smtplib.SMTP(host, port, local_hostname=SENDER_DOMAIN, timeout=10) as smtp:
-            smtp.send_message(message)
+            smtp.send_message(message, from_addr=envelope_sender(env))
     except (smtplib.SMTPException, OSError) as error:
         raise MailNotSent(str(error)) from error

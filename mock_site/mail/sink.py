@@ -12,6 +12,7 @@ from datetime import datetime
 from email import policy
 from email.parser import BytesParser
 from functools import cached_property
+from typing import Protocol
 
 from aiosmtpd.smtp import SMTP, Envelope
 from aiosmtpd.smtp import Session as SmtpSession
@@ -271,10 +272,19 @@ class Faults:
             return list(self._by_address.values())
 
 
+class Inbox(Protocol):
+    """Where a mail goes: a space's mailbox, and the faults its sink plays."""
+
+    mailbox: Mailbox
+    mail_faults: Faults
+
+
+NO_SPACE = "550 No such space: it was deleted or has expired"
+
+
 class _Handler:
-    def __init__(self, mailbox: Mailbox, faults: Faults) -> None:
-        self.mailbox = mailbox
-        self.faults = faults
+    def __init__(self, route: Callable[[str], Inbox | None]) -> None:
+        self.route = route
 
     async def _play(self, server: SMTP, fault: Fault) -> str | None:
         if fault.delay_seconds:
@@ -285,7 +295,10 @@ class _Handler:
         return fault.reply() if fault.code >= 400 else None
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options) -> str:
-        fault = self.faults.take(address, "rcpt")
+        inbox = self.route(envelope.mail_from or "")
+        if inbox is None:
+            return NO_SPACE
+        fault = inbox.mail_faults.take(address, "rcpt")
         if fault is not None:
             reply = await self._play(server, fault)
             if reply:
@@ -294,13 +307,16 @@ class _Handler:
         return "250 OK"
 
     async def handle_DATA(self, server: SMTP, session: SmtpSession, envelope: Envelope) -> str:
+        inbox = self.route(envelope.mail_from or "")
+        if inbox is None:
+            return NO_SPACE
         for address in envelope.rcpt_tos:
-            fault = self.faults.take(address, "data")
+            fault = inbox.mail_faults.take(address, "data")
             if fault is not None:
                 reply = await self._play(server, fault)
                 if reply:
                     return reply
-        self.mailbox.deliver(
+        inbox.mailbox.deliver(
             envelope.mail_from or "", list(envelope.rcpt_tos), envelope.original_content or b""
         )
         return "250 Message accepted for delivery"
@@ -322,17 +338,16 @@ class _SMTP(SMTP):
 
 
 class SmtpSink:
-    """Run an SMTP server in its own event-loop thread; port 0 picks a free port."""
+    """Run an SMTP server in its own event-loop thread; port 0 picks a free port. route names
+    the inbox of a mail by its envelope sender (each space has its own), None to refuse it."""
 
     def __init__(
         self,
-        mailbox: Mailbox,
+        route: Callable[[str], Inbox | None],
         host: str = "127.0.0.1",
         port: int = 2525,
-        faults: Faults | None = None,
     ) -> None:
-        self.mailbox = mailbox
-        self.faults = faults or Faults()
+        self.route = route
         self.host = host
         self.port = port
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -347,7 +362,7 @@ class SmtpSink:
         self._loop = loop
         self._thread = threading.Thread(target=loop.run_forever, name="smtp-sink", daemon=True)
         self._thread.start()
-        handler = _Handler(self.mailbox, self.faults)
+        handler = _Handler(self.route)
 
         def factory() -> SMTP:
             # server_hostname avoids getfqdn(), which can block the loop for seconds.
