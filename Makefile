@@ -31,7 +31,7 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock browser e2e test lint unit fuzz serve docs walkthrough bench bench-suite flake clean
+.PHONY: help setup lock browser e2e test shared lint unit fuzz serve docs walkthrough bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -89,6 +89,10 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@26
 
 test: lint unit e2e ## everything the project checks: lint, unit tests, the browser suite
+
+JOBS ?= 2
+shared: setup ## JOBS pytest jobs (-n 2 each) at once against one served replica, each test in a space of its own (a few minutes; .ci/run runs it)
+	$(BIN)/python scripts/shared_replica.py --jobs $(JOBS) --results $(RESULTS)/shared
 
 docs: $(STAMP) ## write the settings table of docs/settings.md from mock_site/config.py
 	$(BIN)/python scripts/write_settings_doc.py
