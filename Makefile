@@ -112,6 +112,7 @@ bench: setup ## the benchmarks, printing their figures and ratios
 	$(BIN)/python bench/bench_speech.py
 	$(BIN)/python bench/bench_journey.py
 	$(BIN)/python bench/bench_load.py
+	$(BIN)/python bench/bench_shared.py
 
 bench-suite: setup ## time `make e2e` at -n 1 and -n 2: the speed-up, and the bound this machine sets on it (about 12 minutes here)
 	$(BIN)/python bench/bench_suite.py

@@ -226,3 +226,6 @@ def test_a_browser_picks_a_space_by_cookie_or_header(served, two):
 
     for page in (by_header, by_cookie):
         assert a.space in page and all(number in page for number in seeded)
+    gone = home.get("/space/nope")
+    assert gone.status_code == 404
+    assert wording.SPACE_GONE.format(space="nope") in gone.get_data(as_text=True)

@@ -17,7 +17,6 @@ from flask import (
     make_response,
     redirect,
     render_template,
-    request,
     url_for,
 )
 from flask_wtf import FlaskForm
@@ -59,12 +58,12 @@ def spaces():
 
 
 def space_json(space: Space) -> dict[str, Any]:
-    """Describe a space and where its API is."""
-    base = request.host_url.rstrip("/")
+    """Describe a space and where its API is (paths on the home, never built from the Host
+    header the client chose)."""
     return {
         **space.as_json(spaces().idle_hours),
-        "api": f"{base}/api/spaces/{space.id}/",
-        "select": f"{base}/space/{space.id}",
+        "api": f"/api/spaces/{space.id}/",
+        "select": f"/space/{space.id}",
     }
 
 
@@ -110,7 +109,12 @@ class NewSpaceForm(FlaskForm):
 @bp.get("/space/<space_id>")
 def select(space_id: str):
     """Browse in this space: the home, the sites before login, the inbox and the softphone."""
-    space = spaces().find(space_id)
+    try:
+        space = spaces().find(space_id)
+    except SpaceError as error:
+        message = wording.SPACE_GONE.format(space=space_id[:40])
+        page = render_template("error.html", title=wording.SPACE_GONE_TITLE, message=message)
+        return page, error.status
     response = make_response(redirect(url_for("index")))
     response.set_cookie(SPACE_COOKIE, space.id, samesite="Lax", httponly=True)
     return response
