@@ -31,7 +31,7 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock browser e2e test shared lint unit fuzz serve docs walkthrough bench bench-suite flake clean
+.PHONY: help setup lock browser e2e test shared image image-test lint unit fuzz serve docs walkthrough bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -89,6 +89,12 @@ $(VNU_JAR):
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@26
 
 test: lint unit e2e ## everything the project checks: lint, unit tests, the browser suite
+
+image: setup ## build the replica's container image, localhost/hikari-e2e:latest, from Debian's packages alone (podman; about 80 s the first time)
+	scripts/build-image $(VENV)
+
+image-test: image ## start the image, drive the control API, a journey with a mailed code and the IVR against it from outside, stop it (.ci/run runs it)
+	$(BIN)/python scripts/image_test.py
 
 JOBS ?= 2
 shared: setup ## JOBS pytest jobs (-n 2 each) at once against one served replica, each test in a space of its own (a few minutes; .ci/run runs it)

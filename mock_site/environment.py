@@ -59,7 +59,8 @@ class Environment:
         self.seed_value = seed_value
         self.site_urls: dict[str, str] = {}
         self.smtp: tuple[str, int] | None = None
-        default = self._make_state(DEFAULT_SPACE, settings)
+        self._start_settings = settings  # every space's, unless it is made with its own
+        default = self._make_state(DEFAULT_SPACE, None)
         self.spaces = Spaces(
             self._make_state, default, self.book, cap=max_spaces, idle_hours=space_idle_hours
         )
@@ -76,10 +77,9 @@ class Environment:
         }
 
     def _make_state(self, space_id: str, settings: Settings | None) -> State:
-        initial = settings or (self.default.initial_settings if hasattr(self, "default") else None)
         state = State(
-            initial, seed_value=self.seed_value, space_id=space_id, book=self.book,
-            speech=self._speech,
+            settings or self._start_settings, seed_value=self.seed_value, space_id=space_id,
+            book=self.book, speech=self._speech,
         )  # fmt: skip
         state.site_urls, state.smtp = self.site_urls, self.smtp
         return state
