@@ -38,7 +38,6 @@ from wtforms import HiddenField
 from . import accounts, faults, wording
 from .buttons import NAV_FIELD
 from .store import (
-    DEFAULT_SPACE,
     MUST_CHANGE,
     NOTICE,
     OTP_CHOICE,
@@ -67,6 +66,7 @@ STAGE_SCREENS = {
 
 
 SPACE_ENVIRON = "hikari.space"  # a space named by the path: /api/spaces/ID/... on the home
+LOGIN_PATH = "/AGL_Login.do"  # where a number logs in, and so finds its space
 
 
 def env() -> State:
@@ -76,9 +76,9 @@ def env() -> State:
 
 def find_space() -> Any:
     """Put the request in its space, the first that applies: a login's number (a number is in
-    one space only, whatever the browser names), the logged-in session's space, the path's, the
-    X-Hikari-Space header, the hikari_space cookie; else the default space. A space named but
-    gone gets its page (JSON on the API), changing nothing."""
+    one space only, whatever the browser names), the API path's space (/api/spaces/ID/…), the
+    logged-in session's, the X-Hikari-Space header, the hikari_space cookie; else the default
+    space. A space named but gone gets its page (JSON on the API), changing nothing."""
     spaces = current_app.extensions["hikari"].spaces
     if request.endpoint in ("static", "favicon", "buttons.svg_file"):
         g.hikari_state = spaces.default.state
@@ -114,9 +114,6 @@ def find_space() -> Any:
         response.delete_cookie(SPACE_COOKIE)  # the next page is the default space's
         return response
     return None
-
-
-LOGIN_PATH = "/AGL_Login.do"
 
 
 def region_key() -> str:
@@ -250,8 +247,7 @@ def start_session(server_session: ServerSession) -> None:
     """Rotate the cookie so nothing from before login survives it."""
     clear_cookie()
     session["sid"] = server_session.sid
-    if env().space_id != DEFAULT_SPACE:
-        session["space"] = env().space_id
+    session["space"] = env().space_id  # the default too: a cookie naming another must not win
     g.session = server_session
 
 

@@ -85,6 +85,19 @@ def test_a_number_logs_into_its_own_space_whatever_the_browser_names(served, two
     assert served.spaces.find(a.space).state.store.sessions_for("east", number)
 
 
+def test_a_default_space_login_stays_there_whatever_the_cookie_names(served, two):
+    a, _ = two
+    line = served.add_line("west", additional_count=0, password=PASSWORD, otp="decline")
+    v = Visitor(served, "west")
+    v.client.set_cookie(
+        SPACE_COOKIE, a.space
+    )  # a tester who switched to a, then used a default line
+
+    log_in()(v, line.contract.number)
+
+    assert v.get("/AGS_Disp.do").title == wording.TOP_TITLE
+
+
 def test_resetting_one_space_leaves_the_others_session_and_inbox(served, two):
     a, b = two
     number = b.add_line("west", password=PASSWORD, otp="decline")["numbers"][0]["number"]
