@@ -280,10 +280,10 @@ def line_builder(request: pytest.FixtureRequest) -> LineBuilder:
     """Return a Faker builder seeded by the test's id, so every run gets the same data; with
     --hikari-url by its space's id too, since another job runs the same test at the same time
     and a number is in one space only."""
-    seed = request.node.nodeid
+    key = request.node.nodeid
     if request.config.getoption("hikari_url"):
-        seed += request.getfixturevalue("hikari").space or ""
-    return LineBuilder(zlib.crc32(seed.encode()))
+        key += request.getfixturevalue("hikari").space or ""
+    return LineBuilder(zlib.crc32(key.encode()))
 
 
 class MakeLine(Protocol):
