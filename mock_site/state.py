@@ -27,7 +27,8 @@ from .store import DEFAULT_SPACE, PASSWORD, TEMPORARY, Credential, Line, NumberB
 if TYPE_CHECKING:
     from faker import Faker
 
-_RANDOM = random.SystemRandom()  # a new space's seeded numbers: unguessable, unlike the default's
+# A new space's seeded numbers: a seeded Random would give every new space the same ones.
+_RANDOM = random.SystemRandom()
 
 
 class State:
@@ -70,7 +71,9 @@ class State:
     def reset(self) -> None:
         """Return to the seeded lines, the wall clock and an empty inbox."""
         with self.store.transaction():
-            self.store.reset()
+            self.store.reset(
+                (line.region, number) for line in self._seed_lines for number in line.all_numbers
+            )
             self.clock.reset()
             self.mailbox.clear()
             self.mail_faults.clear()

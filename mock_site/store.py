@@ -227,11 +227,13 @@ class NumberBook:
         with self._lock:
             return {space for (_, n), space in self._owners.items() if n == number}
 
-    def release(self, space: str) -> None:
-        """Free every number of space."""
+    def release(self, space: str, keep: Iterable[tuple[str, str]] = ()) -> None:
+        """Free every number of space but the (region, number) pairs of keep."""
+        kept = set(keep)
         with self._lock:
             for key in [k for k, owner in self._owners.items() if owner == space]:
-                del self._owners[key]
+                if key not in kept:
+                    del self._owners[key]
 
 
 class Store:
@@ -251,10 +253,11 @@ class Store:
         with self.lock:
             yield self
 
-    def reset(self) -> None:
-        """Forget every line and session, and free their numbers."""
+    def reset(self, keep: Iterable[tuple[str, str]] = ()) -> None:
+        """Forget every line and session, and free their numbers but those of keep ((region,
+        number) pairs about to be seeded again, so no other space takes them meanwhile)."""
         with self.lock:
-            self.book.release(self.space)
+            self.book.release(self.space, keep)
             self._lines.clear()
             self._sessions.clear()
             self._timed_out.clear()
