@@ -15,6 +15,7 @@ from typing import Any
 from .config import SettingError, Settings
 from .mail import extract
 from .mail.sink import MailTimeout
+from .store import in_space
 
 
 class ControlError(RuntimeError):
@@ -124,10 +125,7 @@ class ControlClient:
     def sender(self, address: str) -> str:
         """Return address as the envelope sender of a mail for this client's space: tagged
         local+SPACE@domain, so that the sink keeps the mail in this space's inbox."""
-        if not self.space:
-            return address
-        local, _, domain = address.rpartition("@")
-        return f"{local}+{self.space}@{domain}"
+        return in_space(address, self.space) if self.space else address
 
     def spaces(self) -> list[dict[str, Any]]:
         """Return every live space."""

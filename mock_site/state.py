@@ -64,7 +64,7 @@ class State:
         self._chosen: set[str] = set()
         lines = seed.default_lines(seed_value)
         if space_id != DEFAULT_SPACE:  # the guide's numbers are the default space's
-            lines = seed.renumbered(lines, self._unbooked_number)
+            lines = seed.renumbered(lines, lambda region: self._free_number(region, _RANDOM))
         self._seed_lines = lines
         self.reset()
 
@@ -162,18 +162,14 @@ class State:
                     number.otp.choice, number.otp.address = "use", otp["address"]
             return line
 
-    def _free_number(self, region: str) -> str:
+    def _free_number(self, region: str, rng: random.Random | None = None) -> str:
+        """Return a number no space holds; with rng, a new space's seed, kept apart from the
+        seeds chosen before it (they are booked only when seeded)."""
         while True:
-            number = seed.fake_number(self.faker.random, region)
-            if self.store.book.owner(region, number) is None:
-                return number
-
-    def _unbooked_number(self, region: str) -> str:
-        """Return a number no space holds (nor this space's seeds chosen so far)."""
-        while True:
-            number = seed.fake_number(_RANDOM, region)
+            number = seed.fake_number(rng or self.faker.random, region)
             if number not in self._chosen and self.store.book.owner(region, number) is None:
-                self._chosen.add(number)
+                if rng is not None:
+                    self._chosen.add(number)
                 return number
 
     def smtp_address(self) -> tuple[str, int]:

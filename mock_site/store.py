@@ -190,6 +190,15 @@ SPACE_HEADER = "X-Hikari-Space"  # a space for one request: Playwright's extra_h
 SPACE_COOKIE = "hikari_space"  # a browser's space before login, set by the home's /space/ID
 
 
+def in_space(address: str, space: str) -> str:
+    """Return a mail address tagged with its space (local+SPACE@domain), as the sink reads a
+    sender: the default space's addresses stay as they are."""
+    if space == DEFAULT_SPACE:
+        return address
+    local, _, domain = address.rpartition("@")
+    return f"{local}+{space}@{domain}"
+
+
 class SpaceError(LookupError):
     """Refuse a space that cannot be had: status is the HTTP answer, field what was wrong."""
 

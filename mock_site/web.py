@@ -107,13 +107,18 @@ def find_space() -> Any:
             session.clear()  # the space and its sessions are gone: so is the login
         prefix = current_app.config.get("JSON_ERRORS_UNDER")
         if prefix and request.path.startswith(prefix):
-            return jsonify(error=str(error), field=error.field), error.status
-        message = wording.SPACE_GONE.format(space=named[:40])
-        page = render_template("error.html", title=wording.SPACE_GONE_TITLE, message=message)
-        response = make_response(page, 404 if error.status == 404 else 400)
+            raise  # the control API answers it as JSON (home/spaces_api.py)
+        response = make_response(space_gone_page(named, error))
         response.delete_cookie(SPACE_COOKIE)  # the next page is the default space's
         return response
     return None
+
+
+def space_gone_page(named: str, error: SpaceError):
+    """Say in Japanese that the space named is not there (deleted, expired, or never made)."""
+    message = wording.SPACE_GONE.format(space=named[:40])
+    page = render_template("error.html", title=wording.SPACE_GONE_TITLE, message=message)
+    return page, 404 if error.status == 404 else 400
 
 
 def region_key() -> str:

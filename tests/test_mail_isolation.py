@@ -6,17 +6,14 @@ a request is held by a `delay` mail fault on its own address; the two times are 
 
 from __future__ import annotations
 
-import statistics
-import threading
-import time
-
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in
-from mock_site import wording
+from fixtures.timing import hold_a_mail, login_seconds
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import Fault
 
+BOTH = ("east", "west")
 DELAY_SECONDS = 2.0
 SLOW = "slow@example.jp"
 
@@ -28,39 +25,11 @@ def env():
     env.stop()
 
 
-def login_seconds(env: Environment) -> float:
-    """Return the median time of logging in on both sites (no ワンタイムパスワード, no mail)."""
-    times = []
-    for _ in range(3):
-        lines = {r: env.add_line(r, additional_count=0, password=PASSWORD, otp="decline")
-                 for r in ("east", "west")}  # fmt: skip
-        started = time.perf_counter()
-        for region, line in lines.items():
-            v = Visitor(env, region)
-            log_in()(v, line.contract.number)
-            assert v.title == wording.TOP_TITLE
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
-def hold_a_mail(env: Environment, monkeypatch, send) -> threading.Thread:
-    """Make the sink delay every mail to SLOW, start send in a thread, and return once the
-    sink is holding its mail."""
-    env.mail_faults.set(Fault(SLOW, code=250, delay_seconds=DELAY_SECONDS))
-    held = threading.Event()
-    take = env.mail_faults.take
-
-    def taking(address: str, stage: str):
-        fault = take(address, stage)
-        if fault is not None:
-            held.set()
-        return fault
-
-    monkeypatch.setattr(env.mail_faults, "take", taking)
-    sender = threading.Thread(target=send)
-    sender.start()
-    assert held.wait(timeout=10), "the mail to the slow address never reached the sink"
-    return sender
+def new_number(env: Environment):
+    """Return a maker of fresh lines a login reaches the top with, no mail sent."""
+    return lambda region: (
+        env.add_line(region, additional_count=0, password=PASSWORD, otp="decline").contract.number
+    )
 
 
 def otp_login_to_slow_address(env: Environment):
@@ -83,10 +52,10 @@ def call_notifying_slow_addresses(env: Environment):
 )
 def test_a_slow_mail_holds_no_other_customers_login(env, monkeypatch, sender):
     send = sender(env)
-    alone = login_seconds(env)
+    alone = login_seconds(env, new_number(env), BOTH)
 
-    held = hold_a_mail(env, monkeypatch, send)
-    alongside = login_seconds(env)
+    held = hold_a_mail(env.default, SLOW, DELAY_SECONDS, monkeypatch, send)
+    alongside = login_seconds(env, new_number(env), BOTH)
     still_held = held.is_alive()
     held.join()
 

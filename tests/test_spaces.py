@@ -7,13 +7,11 @@ only, so a login, a call and a mail find their space by it; a space that is gone
 from __future__ import annotations
 
 import smtplib
-import statistics
-import threading
-import time
 
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in
+from fixtures.timing import hold_a_mail, login_seconds
 from mock_site import wording
 from mock_site.client import ControlClient, ControlError
 from mock_site.environment import FREE_PORTS, Environment
@@ -135,34 +133,27 @@ def test_a_call_is_in_the_space_of_its_caller(served, two):
     assert len(a.calls()) == 1 and b.calls() == []
 
 
-def login_seconds(env: Environment, client: ControlClient) -> float:
-    """Return the median time of a login by password in client's space (no mail)."""
-    times = []
-    for _ in range(3):
-        number = client.add_line("east", password=PASSWORD, otp="decline")["numbers"][0]["number"]
-        started = time.perf_counter()
-        v = Visitor(env, "east")
-        log_in()(v, number)
-        assert v.title == wording.TOP_TITLE
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+def new_number(client: ControlClient):
+    """Return a maker of fresh lines in client's space a login reaches the top with."""
+    return lambda region: number_of(client.add_line(region, password=PASSWORD, otp="decline"))
 
 
-def test_a_slow_mail_in_one_space_changes_nothing_in_another(served, two):
+def number_of(line: dict) -> str:
+    return line["numbers"][0]["number"]
+
+
+def test_a_slow_mail_in_one_space_changes_nothing_in_another(served, two, monkeypatch):
     a, b = two
     address, delay = "slow@example.jp", 2.0
-    alone = login_seconds(served, b)
-    a.mail_fault(address, code=250, delay_seconds=delay)
-    held = a.add_line("east", password=PASSWORD, otp={"address": address})["numbers"][0]
-    sender = threading.Thread(target=log_in(), args=(Visitor(served, "east"), held["number"]))
-    sender.start()
-    deadline = time.monotonic() + 10
+    alone = login_seconds(served, new_number(b))
+    held = number_of(a.add_line("east", password=PASSWORD, otp={"address": address}))
     state = served.spaces.find(a.space).state
-    while not state.outbox.lanes() and time.monotonic() < deadline:  # the mail is on its way
-        threading.Event().wait(0.01)
-    assert state.outbox.lanes() == 1
+    sender = hold_a_mail(
+        state, address, delay, monkeypatch, lambda: log_in()(Visitor(served, "east"), held)
+    )
+    assert state.outbox.lanes() == 1  # the mail is on its way
 
-    alongside = login_seconds(served, b)
+    alongside = login_seconds(served, new_number(b))
     still_held = sender.is_alive()
     sender.join()
 

@@ -131,15 +131,12 @@ def create_home_app(env: Environment) -> Flask:
         found = web_env().mailbox.get(mail_id)
         if found is None:
             abort(404)
-        source = found.raw[:MAX_SOURCE_BYTES].decode("ascii", "backslashreplace")
-        if len(found.raw) > MAX_SOURCE_BYTES:
-            source += f"\n… ({len(found.raw):,} bytes in all)"
         response = make_response(
             render_template(
                 "home/mail_detail.html",
                 mail=found,
                 text_html=linkify(found.text),
-                source=source,
+                source=found.source(),
             )
         )
         # Whatever the mail holds, nothing in it runs or loads: it is shown as text.
@@ -149,7 +146,6 @@ def create_home_app(env: Environment) -> Flask:
     return app
 
 
-MAX_SOURCE_BYTES = 200_000
 MAIL_CSP = (
     "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; "
     "form-action 'none'; frame-ancestors 'none'"

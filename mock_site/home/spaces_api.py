@@ -25,7 +25,7 @@ from .. import wording
 from ..config import SettingError, Settings
 from ..spaces import Space
 from ..store import SPACE_COOKIE, SpaceError
-from ..web import SPACE_ENVIRON
+from ..web import SPACE_ENVIRON, space_gone_page
 from . import models
 from .api import parsed
 from .models import FieldError
@@ -112,9 +112,7 @@ def select(space_id: str):
     try:
         space = spaces().find(space_id)
     except SpaceError as error:
-        message = wording.SPACE_GONE.format(space=space_id[:40])
-        page = render_template("error.html", title=wording.SPACE_GONE_TITLE, message=message)
-        return page, error.status
+        return space_gone_page(space_id, error)
     response = make_response(redirect(url_for("index")))
     response.set_cookie(SPACE_COOKIE, space.id, samesite="Lax", httponly=True)
     return response

@@ -9,7 +9,7 @@ from email.mime.text import MIMEText
 from email.utils import format_datetime, make_msgid
 from typing import TYPE_CHECKING
 
-from ..store import DEFAULT_SPACE
+from ..store import in_space
 
 if TYPE_CHECKING:
     from ..parts import Parts
@@ -36,12 +36,9 @@ def compose(env: Parts, to: str, subject: str, body: str) -> Message:
 
 
 def envelope_sender(env: Parts) -> str:
-    """Return the envelope sender: the From address, tagged with the space (local+SPACE@) so
-    that the sink keeps the mail in the space that sent it."""
-    local = env.settings.mail_sender_local_part
-    if env.space_id != DEFAULT_SPACE:
-        local = f"{local}+{env.space_id}"
-    return f"{local}@{SENDER_DOMAIN}"
+    """Return the envelope sender: the From address, tagged with the space, so that the sink
+    keeps the mail in the space that sent it."""
+    return in_space(f"{env.settings.mail_sender_local_part}@{SENDER_DOMAIN}", env.space_id)
 
 
 def transmit(env: Parts, message: Message) -> None:

@@ -20,7 +20,7 @@ from aiosmtpd.smtp import Session as SmtpSession
 from . import extract
 from .decode import Head, read_head, text_of
 
-MAX_FALLBACK_CHARS = 200_000
+MAX_SOURCE_BYTES = 200_000  # what a page shows of a mail's source
 DEEP_NOTE = "the MIME structure is nested too deep to read; shown as its raw source"
 UNPARSED_NOTE = "could not parse the MIME ({error}); shown as its raw source"
 
@@ -56,16 +56,24 @@ class ReceivedMail:
         try:
             text, notes = text_of(BytesParser(policy=policy.compat32).parsebytes(self.raw))
         except RecursionError:  # a multipart nested deeper than the parser recurses
-            text, notes = self._source(), [DEEP_NOTE]
+            text, notes = self.source(readable=True), [DEEP_NOTE]
         # The standard library's MIME parser has raised more kinds than it documents on hostile
         # input; one mail must never stop the inbox from listing, waiting or showing the rest.
         except Exception as error:
-            text, notes = self._source(), [UNPARSED_NOTE.format(error=type(error).__name__)]
+            text = self.source(readable=True)
+            notes = [UNPARSED_NOTE.format(error=type(error).__name__)]
         return text, self.head.notes + notes
 
-    def _source(self) -> str:
-        text = self.raw[:MAX_FALLBACK_CHARS].decode("utf-8", "replace")
-        if len(self.raw) > MAX_FALLBACK_CHARS:
+    def source(self, readable: bool = False) -> str:
+        """Return the raw source, at most MAX_SOURCE_BYTES of it: escaped byte for byte, or
+        read as UTF-8 (readable) where it stands in for a text that could not be parsed."""
+        head = self.raw[:MAX_SOURCE_BYTES]
+        text = (
+            head.decode("utf-8", "replace")
+            if readable
+            else head.decode("ascii", "backslashreplace")
+        )
+        if len(self.raw) > MAX_SOURCE_BYTES:
             text += f"\n… ({len(self.raw):,} bytes in all)"
         return text
 
