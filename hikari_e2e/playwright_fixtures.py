@@ -72,3 +72,53 @@ def new_context(new_context, request: pytest.FixtureRequest):
 def customer(page: Page, site_url: str, home_url: str, region: str, mailbox: Mailbox) -> Customer:
     """Return a customer at this test's page and region, reading mail through `mailbox`."""
     return Customer(page, site_url, home_url, region, mailbox)
+
+
+# Feature files (hikari_e2e.scenarios.suite): a module's `test_x = Features(...)` is collected as
+# one test per scenario and region; --hikari-evidence keeps their evidence.
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object):
+    from .scenarios.suite import Features, collect
+
+    if isinstance(obj, Features):
+        return collect(collector, name, obj)
+    return None
+
+
+@pytest.fixture
+def hikari_evidence(request: pytest.FixtureRequest):
+    """A feature test's evidence (with --hikari-evidence): kept after its page has closed."""
+    from .scenarios.suite import evidence_fixture
+
+    return evidence_fixture(request)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    """Keep a feature test's evidence once pytest-playwright has saved its video and trace
+    (its trylast wrapper runs inside this one)."""
+    report = yield
+    if call.when == "teardown":
+        from .scenarios.suite import kept
+
+        kept(item)
+    return report
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    config = session.config
+    if config.getoption("hikari_evidence") and not hasattr(config, "workerinput"):
+        from .scenarios.suite import clear
+
+        clear(config)
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Write the evidence workbook once, where the reports are written (not in a worker)."""
+    config = session.config
+    if config.getoption("hikari_evidence") and not hasattr(config, "workerinput"):
+        from .scenarios.suite import finish
+
+        finish(config)

@@ -67,6 +67,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "lists them.",
     )
     group.addoption(
+        "--hikari-evidence",
+        metavar="DIR",
+        help="keep the feature tests' evidence in DIR: each step's screenshot, mails and IVR "
+        "speech, Allure results (DIR/allure-results, with the video and trace that --video and "
+        "--tracing keep) and, at the end, the workbook DIR/evidence.xlsx and its PDF.",
+    )
+    group.addoption(
         SERVER_OPTION,
         default=os.environ.get(SERVER_ENV),
         metavar="WS_URL",

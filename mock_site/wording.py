@@ -637,6 +637,8 @@ GUIDE_PASSWORD_STEPS: dict[int, str] = {
 WALKTHROUGH_TITLE = "ひかり電話設定サイト 操作ガイド"
 WALKTHROUGH_COLUMNS = ("シナリオ", "地域", "動画", "図解ガイド")
 WALKTHROUGH_FAILED = "（失敗）"
+# The evidence's name for the 機能 of a scenario written in Python (a feature file names its own).
+PYTHON_FEATURE = "Pythonのシナリオ"
 # Assumed (the guide has no pages for the services): the captions of the service scenarios.
 SERVICE_STEPS: dict[str, str] = {
     "open": "トップ画面で「{service}」をクリックします。",

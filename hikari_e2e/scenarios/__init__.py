@@ -1,8 +1,10 @@
 """QA scenarios: the guide's journeys by name, run from the command line, filmed, illustrated.
 
-A scenario is a function of a Run, registered with @scenario. It seeds what it needs through
-`run.line(...)` and walks the journeys of hikari_e2e/journeys.py, passing `step=run.step` so
-that each step is printed, captioned in the video and shot for the illustrated guide.
+A scenario is written in Japanese Gherkin (a .feature file: hikari_e2e/features/ has the
+guide's, docs/steps.md lists the steps), or in Python: a function of a Run registered with
+@scenario, that seeds what it needs through `run.line(...)` and walks the journeys of
+hikari_e2e/journeys.py with `step=run.step`. Either way each step is printed, captioned in the
+video, shot for the illustrated guide and, with --evidence, kept as evidence.
 """
 
 from __future__ import annotations
@@ -21,12 +23,17 @@ __all__ = ["SCENARIOS", "Scenario", "load", "scenario"]
 
 
 def load() -> dict[str, Scenario]:
-    """Import the scenario library and the modules $HIKARI_SCENARIOS names (comma-separated:
-    a module in the current folder or on the path, or a .py file), and list the scenarios."""
-    from . import library  # noqa: F401  (registers the built-in scenarios)
-
+    """List the scenarios: the modules $HIKARI_SCENARIOS names (comma-separated: a module in
+    the current folder or on the path, or a .py file; they may add steps too), then every
+    feature file's (the built-in ones, and those $HIKARI_FEATURES names)."""
     for entry in filter(None, (e.strip() for e in os.environ.get(ENV_VAR, "").split(","))):
         _import(entry)
+    from . import features
+
+    for found in features.load():
+        if found.name in SCENARIOS and SCENARIOS[found.name].source != found:
+            raise ValueError(f"scenario {found.name!r} is named twice ({found.path})")
+        SCENARIOS[found.name] = found.as_scenario()
     return SCENARIOS
 
 

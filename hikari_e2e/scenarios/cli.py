@@ -8,8 +8,10 @@ import sys
 from pathlib import Path
 
 from .. import flakes
-from . import load
+from . import load, step_table
+from .features import FeatureError
 from .runner import UNITS, Options, record_all, run_one
+from .stepbook import UnknownStep
 
 
 def parser() -> argparse.ArgumentParser:
@@ -19,7 +21,15 @@ def parser() -> argparse.ArgumentParser:
         "in a real browser; film them and illustrate them for customers.",
     )
     commands = top.add_subparsers(dest="command", required=True)
-    commands.add_parser("scenarios", help="list the scenarios with a one-line description")
+    commands.add_parser(
+        "scenarios", help="list the scenarios (feature files' and Python's) with their titles"
+    )
+    steps = commands.add_parser(
+        "steps", help="list the steps a feature file may use, with parameters and examples"
+    )
+    steps.add_argument(
+        "--markdown", action="store_true", help="as the Markdown table of docs/steps.md"
+    )
     commands.add_parser(
         "flakes",
         add_help=False,
@@ -68,6 +78,13 @@ def add_common(command: argparse.ArgumentParser) -> None:
         help="write an illustrated HTML guide to DIR/<name>-<region>/",
     )
     command.add_argument(
+        "--evidence",
+        type=Path,
+        metavar="DIR",
+        help="keep evidence in DIR: each step's screenshot, mails and IVR speech, Allure "
+        "results (DIR/allure-results) and the workbook (DIR/evidence.xlsx, .pdf)",
+    )
+    command.add_argument(
         "--no-narration",
         dest="narration",
         action="store_false",
@@ -87,7 +104,14 @@ def main(argv: list[str] | None = None) -> int:
     if argv[:1] == ["flakes"]:
         return flakes.main(argv[1:])
     args = parser().parse_args(argv)
-    scenarios = load()
+    try:
+        scenarios = load()
+    except (FeatureError, UnknownStep) as error:
+        print(f"hikari-e2e: {error}", file=sys.stderr)
+        return 2
+    if args.command == "steps":
+        print(step_table.markdown() if args.markdown else step_table.text(), end="")
+        return 0
     if args.command == "scenarios":
         width = max(len(name) for name in scenarios)
         for scenario in scenarios.values():
@@ -100,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
             guide_dir=args.guide or args.out / "guide",
             hikari_url=args.hikari_url,
             narration=args.narration,
+            evidence_dir=args.evidence,
         )
         failures = record_all(scenarios, options, args.out / "index.html")
         print(
@@ -112,6 +137,13 @@ def main(argv: list[str] | None = None) -> int:
             f"hikari-e2e: no scenario {args.name!r}; known: {', '.join(scenarios)}", file=sys.stderr
         )
         return 2
+    source = scenarios[args.name].source
+    try:
+        if source is not None:
+            source.matches()  # an unknown step is said before any browser starts
+    except UnknownStep as error:
+        print(f"hikari-e2e: {source.path}:{source.line}: {error}", file=sys.stderr)
+        return 2
     options = Options(
         region=args.region,
         unit=args.unit,
@@ -121,6 +153,7 @@ def main(argv: list[str] | None = None) -> int:
         guide_dir=args.guide,
         hikari_url=args.hikari_url,
         narration=args.narration,
+        evidence_dir=args.evidence,
     )
     return run_one(args.name, scenarios, options)
 

@@ -12,11 +12,15 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Scenario:
-    """A named journey with a one-line description (Japanese, for QA and support staff)."""
+    """A named journey with a one-line description (Japanese, for QA and support staff): a
+    Python function, or a scenario of a feature file (source)."""
 
     name: str
     description: str
     play: Callable[[Run], None]
+    feature: str = ""  # the feature file's 機能, or "" for a Python scenario
+    reference: str = ""  # the guide's pages or steps it follows: 「ガイドp.5–7」
+    source: object = None  # the FeatureScenario, for a feature's scenario
 
 
 SCENARIOS: dict[str, Scenario] = {}

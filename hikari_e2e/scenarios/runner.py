@@ -8,8 +8,8 @@ import time
 import traceback
 import zlib
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager
-from dataclasses import dataclass, field
+from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
@@ -24,6 +24,8 @@ from mock_site.regions import REGIONS
 from mock_site.store import SPACE_HEADER
 
 from .. import browser as browsers
+from .. import evidence, versions
+from ..evidence import Recorder, ScenarioRecord
 from ..journeys import Customer, InboxMail
 from .film import SIZE, Film
 from .guide import Guide
@@ -54,6 +56,7 @@ class Options:
     guide_dir: Path | None = None
     hikari_url: str | None = None
     narration: bool = True  # films speak their captions and the IVR (when the voice is there)
+    evidence_dir: Path | None = None  # screenshots, mails, Allure results and the workbook
 
 
 class StepFailed(Exception):
@@ -117,10 +120,16 @@ class Run:
 
 
 class Steps:
-    """Print each step as it happens; caption the film and shoot the guide around it."""
+    """Print each step as it happens; caption the film, shoot the guide and record the
+    evidence around it. A feature's step (`gherkin`) holds the guide's steps it walks."""
 
-    def __init__(self, out: TextIO, film: Film | None, guide: Guide | None, page: Page) -> None:
+    def __init__(
+        self, out: TextIO, film: Film | None, guide: Guide | None, page: Page,
+        recorder: Recorder | None = None,
+    ) -> None:  # fmt: skip
         self.out, self.film, self.guide, self.page = out, film, guide, page
+        self.recorder = recorder
+        self.holding = False  # a feature's step is open: the guide's steps are its parts
         self.index = 0
         self.started = time.monotonic()
 
@@ -137,16 +146,56 @@ class Steps:
             self.film.chapter(index, caption)
         if self.guide:
             self.guide.start_step(index, caption)
+        with self._evidence(caption):
+            try:
+                yield
+                if self.guide:
+                    self.guide.end_step(self.shoot)
+            except StepFailed:
+                raise
+            except Exception as error:
+                self.out.write("✗\n")
+                raise StepFailed(index, caption, error) from error
+        self.out.write(f"✓ {time.monotonic() - began:.1f} s\n")
+
+    @contextmanager
+    def gherkin(self, keyword: str, text: str, expected: str, chapter: str | None):
+        """A feature's step: printed in its own words and recorded as one piece of evidence,
+        holding the guide's steps it walks; a chapter of the film and guide of its own when
+        chapter gives its caption."""
+        self.out.write(f"  {keyword} {text}\n")
+        if self.recorder:
+            self.recorder.begin(keyword, text, expected)
+        self.holding = True
+        try:
+            with self._step(chapter) if chapter else nullcontext():
+                yield
+        except BaseException as error:
+            if self.recorder:
+                self.recorder.end(error.error if isinstance(error, StepFailed) else error)
+            raise
+        else:
+            if self.recorder:
+                self.recorder.end()
+        finally:
+            self.holding = False
+
+    @contextmanager
+    def _evidence(self, caption: str) -> Iterator[None]:
+        """Record a step of the guide: inside a feature's step, as a part of it; else (a
+        Python scenario) as a piece of evidence of its own."""
+        if self.recorder is None or self.holding:
+            if self.recorder is not None:
+                self.recorder.substep(caption)
+            yield
+            return
+        self.recorder.begin("", caption, "")
         try:
             yield
-            if self.guide:
-                self.guide.end_step(self.shoot)
-        except StepFailed:
+        except BaseException as error:
+            self.recorder.end(error.error if isinstance(error, StepFailed) else error)
             raise
-        except Exception as error:
-            self.out.write("✗\n")
-            raise StepFailed(index, caption, error) from error
-        self.out.write(f"✓ {time.monotonic() - began:.1f} s\n")
+        self.recorder.end()
 
     def before_action(self, locator: Locator, kind: str) -> None:
         """Mark the element about to be used on the guide's screenshot (a film sees it used)."""
@@ -197,6 +246,10 @@ def play(
     scenario: Scenario, browser: Browser, client: ControlClient, options: Options, out: TextIO
 ) -> int:
     """Run one scenario in a fresh context; 0 when every step passed, 1 naming the failure."""
+    named = getattr(scenario.source, "choice", None)  # a feature's 「西日本の管理者単位の回線」
+    if named:
+        options = replace(options, region=named.region or options.region,
+                          unit=named.unit or options.unit)  # fmt: skip
     client.reset()  # the worker's own environment, or this run's own space of a shared one
     seed = f"{scenario.name}:{options.region}:{options.unit}"
     builder = LineBuilder(
@@ -229,7 +282,15 @@ def play(
         where = f"{REGIONS[options.region].company}・{wording.UNIT_NAMES[UNITS[options.unit]]}"
         title = f"{scenario.description}（{where}）"
         guide = Guide(page, Path(options.guide_dir) / stem, title, label)
-    steps = Steps(out, film, guide, page)
+    recorder = None
+    if options.evidence_dir:
+        record = ScenarioRecord(
+            scenario.name, scenario.description, scenario.feature or wording.PYTHON_FEATURE,
+            options.region, options.unit, time.time(), scenario.reference,
+            environment=environment_facts(client, options),
+        )  # fmt: skip
+        recorder = Recorder(options.evidence_dir, record, page, client)
+    steps = Steps(out, film, guide, page, recorder)
     run = Run(
         page,
         client,
@@ -255,6 +316,10 @@ def play(
     if film:
         film.finish()
         out.write(f"  video: {film.path}\n")
+    if recorder:
+        record = recorder.finish(failure, elapsed)
+        record.film = str(film.path.resolve()) if film else None
+        evidence.keep(record, options.evidence_dir)
     if guide:
         written = guide.write(str(failure) if failure else None)
         out.write(f"  guide: {written}\n")
@@ -270,6 +335,18 @@ def play(
         return 1
     out.write(f"✓ {steps.index} steps in {elapsed:.1f} s\n")
     return 0
+
+
+def environment_facts(client: ControlClient, options: Options) -> dict[str, str]:
+    """What Allure and the workbook show of where a scenario ran: versions, region, unit and
+    the settings in force."""
+    settings = client.settings()
+    return {
+        **versions.collect(),
+        "region": options.region,
+        "unit": options.unit,
+        **{f"setting.{key}": str(value) for key, value in sorted(settings.items())},
+    }
 
 
 @contextmanager
@@ -292,9 +369,24 @@ def run_one(name: str, scenarios: dict[str, Scenario], options: Options, out=sys
     with own_environment(options.hikari_url) as client, sync_playwright() as playwright:
         browser = launch(playwright, options)
         try:
-            return play(scenarios[name], browser, client, options, out)
+            status = play(scenarios[name], browser, client, options, out)
+            if options.evidence_dir:
+                finish_evidence(options.evidence_dir, browser, out)
+            return status
         finally:
             browser.close()
+
+
+def finish_evidence(folder: Path, browser: Browser, out: TextIO) -> None:
+    """Write the workbook and its PDF from every scenario recorded in folder."""
+    try:
+        written = evidence.finish(folder, versions.collect(), browser)
+    except PlaywrightError as error:  # a headed browser cannot print to PDF
+        written = evidence.finish(folder, versions.collect())
+        out.write(f"  evidence (PDF): not written ({str(error).splitlines()[0]})\n")
+    for path in written:
+        out.write(f"  evidence: {path}\n")
+    out.write(f"  evidence: {Path(folder) / evidence.allure.RESULTS}/ (make evidence-report)\n")
 
 
 def record_all(
@@ -312,6 +404,8 @@ def record_all(
                     failed = play(scenario, browser, client, opts, out) != 0
                     failures += failed
                     rows.append((scenario, region, failed))
+            if options.evidence_dir:
+                finish_evidence(options.evidence_dir, browser, out)
         finally:
             browser.close()
     write_index(index, rows, options)
