@@ -62,7 +62,7 @@ def write(record: ScenarioRecord, folder: Path) -> Path:
     full_name = f"{record.feature}::{record.title}"
     test = TestResult(
         uuid=str(uuid.uuid4()),
-        name=f"{record.title}（{record.region}）",
+        name=f"{record.title}（{record.where}）",
         fullName=full_name,
         historyId=hashlib.md5(f"{full_name}:{record.region}".encode()).hexdigest(),
         testCaseId=hashlib.md5(full_name.encode()).hexdigest(),

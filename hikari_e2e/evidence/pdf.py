@@ -29,11 +29,11 @@ def html(records: list[ScenarioRecord], versions: dict[str, str]) -> str:
     ]
     for n, r in enumerate(records, 1):
         mark = ' class="failed"' if r.status == "failed" else ""
-        parts.append(f"<tr{mark}><td>{n}</td><td>{escape(r.title)}</td><td>{r.region}</td>"
+        parts.append(f"<tr{mark}><td>{n}</td><td>{escape(r.title)}</td><td>{r.where}</td>"
                      f"<td>{RESULT_WORDS[r.status]}</td><td>{r.when}</td></tr>")  # fmt: skip
     parts.append("</table>")
     for n, r in enumerate(records, 1):
-        parts.append(f"<h2>{n}. {escape(r.title)}（{r.region}・{r.unit}）</h2>")
+        parts.append(f"<h2>{n}. {escape(r.title)}（{r.where}）</h2>")
         heads = [COLUMNS[i] for i in (0, 1, 2, 3, 5, 6)]
         parts.append("<table><tr>" + "".join(f"<th>{h}</th>" for h in heads) + "</tr>")
         for s in r.steps:

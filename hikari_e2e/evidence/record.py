@@ -19,7 +19,9 @@ from pathlib import Path
 
 from playwright.sync_api import Page
 
+from mock_site import wording
 from mock_site.client import ControlClient
+from mock_site.regions import REGIONS
 
 SCREEN_TYPE = "jpeg"  # a JPEG shot costs less than a PNG one (bench/bench_evidence.py)
 SCREEN_QUALITY = 80
@@ -79,6 +81,11 @@ class ScenarioRecord:
     @property
     def stem(self) -> str:
         return f"{self.name}-{self.region}"
+
+    @property
+    def where(self) -> str:
+        """The region and unit as the guide names them: 「NTT東日本・回線単位」."""
+        return f"{REGIONS[self.region].company}・{wording.UNIT_NAMES[self.unit]}"
 
     @property
     def when(self) -> str:

@@ -48,7 +48,7 @@ HEADER_ROW = 7  # the scenario sheets' table header; a step's row is HEADER_ROW 
 
 def sheet_name(index: int, record: ScenarioRecord, taken: set[str]) -> str:
     """An Excel sheet name (31 characters at most, none of []:*?/\\), unique in the book."""
-    name = re.sub(r"[\[\]:*?/\\]", "_", f"{index:02d}_{record.title}_{record.region}")[:31]
+    name = re.sub(r"[\[\]:*?/\\]", "_", f"{index:02d}_{record.title}")[:31]
     while name in taken:
         name = name[:-1] + "_"
     taken.add(name)
@@ -100,7 +100,7 @@ def _cover(sheet, records: list[ScenarioRecord], names: list[str], versions) -> 
         _head(sheet.cell(row, column, word))
     for number, (record, name) in enumerate(zip(records, names, strict=True), 1):
         row += 1
-        values = (number, record.title, record.feature, record.region, record.unit,
+        values = (number, record.title, record.feature, record.where,
                   RESULT_WORDS[record.status], record.when, record.seconds, name)  # fmt: skip
         for column, value in enumerate(values, 1):
             cell = sheet.cell(row, column, value)
@@ -108,8 +108,8 @@ def _cover(sheet, records: list[ScenarioRecord], names: list[str], versions) -> 
         link = sheet.cell(row, len(values))
         link.hyperlink, link.style = f"#'{name}'!A1", "Hyperlink"
         if record.status == "failed":
-            _failed(sheet.cell(row, 6))
-    for column, width in enumerate((5, 48, 30, 7, 10, 6, 19, 9, 34), 1):
+            _failed(sheet.cell(row, 5))
+    for column, width in enumerate((5, 48, 30, 22, 6, 19, 9, 34), 1):
         sheet.column_dimensions[get_column_letter(column)].width = width
 
 
@@ -117,7 +117,7 @@ def _scenario(sheet, record: ScenarioRecord, folder: Path) -> None:
     facts = [
         ("シナリオ", record.title),
         ("機能", record.feature),
-        ("地域・認証方法", f"{record.region}・{record.unit}"),
+        ("地域・認証方法", record.where),
         ("実施日時", record.when),
         ("結果", RESULT_WORDS[record.status] + (f"：{record.error}" if record.error else "")),
     ]

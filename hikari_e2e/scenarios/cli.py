@@ -142,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
         if source is not None:
             source.matches()  # an unknown step is said before any browser starts
     except UnknownStep as error:
-        print(f"hikari-e2e: {source.path}:{source.line}: {error}", file=sys.stderr)
+        print(f"hikari-e2e: {error.where}: {error}", file=sys.stderr)
         return 2
     options = Options(
         region=args.region,

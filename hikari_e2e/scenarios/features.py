@@ -21,7 +21,7 @@ from gherkin.pickles.compiler import Compiler
 
 from .registry import Scenario
 from .runner import Run, StepFailed
-from .stepbook import ACTION, OUTCOME, Match
+from .stepbook import ACTION, OUTCOME, Match, UnknownStep
 from .steps import BOOK, LineChoice, World
 
 BUILT_IN = Path(__file__).resolve().parent.parent / "features"
@@ -62,7 +62,14 @@ class FeatureScenario:
 
     def matches(self) -> list[Match]:
         """Match every step against the library (UnknownStep names the nearest known ones)."""
-        return [BOOK.match(step.text) for step in self.steps]
+        found = []
+        for step in self.steps:
+            try:
+                found.append(BOOK.match(step.text))
+            except UnknownStep as error:
+                error.where = f"{self.path}:{step.line}"
+                raise
+        return found
 
     @property
     def choice(self) -> LineChoice:

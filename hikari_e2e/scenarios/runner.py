@@ -130,6 +130,7 @@ class Steps:
         self.out, self.film, self.guide, self.page = out, film, guide, page
         self.recorder = recorder
         self.holding = False  # a feature's step is open: the guide's steps are its parts
+        self.chapter: str | None = None  # that step's own chapter, if it is one
         self.index = 0
         self.started = time.monotonic()
 
@@ -166,7 +167,7 @@ class Steps:
         self.out.write(f"  {keyword} {text}\n")
         if self.recorder:
             self.recorder.begin(keyword, text, expected)
-        self.holding = True
+        self.holding, self.chapter = True, chapter
         try:
             with self._step(chapter) if chapter else nullcontext():
                 yield
@@ -185,7 +186,7 @@ class Steps:
         """Record a step of the guide: inside a feature's step, as a part of it; else (a
         Python scenario) as a piece of evidence of its own."""
         if self.recorder is None or self.holding:
-            if self.recorder is not None:
+            if self.recorder is not None and caption != self.chapter:
                 self.recorder.substep(caption)
             yield
             return

@@ -123,6 +123,7 @@ class UnknownStep(LookupError):
         lines.append("一覧: docs/steps.md（hikari-e2e steps）")
         super().__init__("\n".join(lines))
         self.text, self.nearest = text, nearest
+        self.where = ""  # the feature file and line, once known
 
 
 class AmbiguousStep(LookupError):

@@ -295,6 +295,24 @@ def log_in(world: World) -> None:
 
 
 @step(
+    "ログインしようとする",
+    example="ログインしようとする",
+    expected="（ここでは確かめない：出た画面は次の「ならば」で確かめる）",
+)
+def try_log_in(world: World) -> None:
+    """Type the contract number and its password on the login screen and click 「ログイン」,
+    expecting nothing: what the site answers (an error, a maintenance page) is the next
+    ならば's to check."""
+    run = world.run
+    with run.step(J.login_step(2)):
+        login = LoginPage(run.page, world.site_url).open()
+    with run.step(J.login_step(3)):
+        login.fill(world.number, world.password)
+        login.submit()
+    world.top = None
+
+
+@step(
     "パスワードを変更する", example="パスワードを変更する", expected="パスワード変更完了画面になる"
 )
 def change_password(world: World) -> None:
