@@ -68,8 +68,8 @@ def test_a_misspelt_step_is_refused_in_japanese_naming_the_nearest_steps():
 def test_a_misspelt_step_in_a_file_is_named_with_its_line(tmp_path):
     feature = tmp_path / "typo.feature"
     feature.write_text(
-        "# language: ja\n機能: 例\n  シナリオ: 書き間違い\n    前提 回線にパスワードが設定されている\n"
-        "    もし ログインしまする\n",
+        "# language: ja\n機能: 例\n  シナリオ: 書き間違い\n"
+        "    前提 回線にパスワードが設定されている\n    もし ログインしまする\n",
         encoding="utf-8",
     )
     (scenario,) = F.read(feature)
