@@ -31,7 +31,7 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock browser e2e test shared image image-test lint unit fuzz serve docs walkthrough bench bench-suite flake clean
+.PHONY: help setup lock browser e2e test shared image image-test lint unit fuzz serve docs walkthrough evidence evidence-report bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -109,12 +109,29 @@ serve: $(STAMP) ## run the whole mock environment on 127.0.0.1 until Ctrl-C
 walkthrough: setup ## film every QA scenario in both regions, with an illustrated guide each
 	$(BIN)/hikari-e2e walkthrough --out $(WALKTHROUGHS)
 
+EVIDENCE_DIR ?= $(RESULTS)/qa-evidence
+ALLURE := $(VENV)/npm-allure/node_modules/.bin/allure
+evidence: setup ## the feature scenarios in both regions, keeping evidence: Allure results (with each test's video), the workbook evidence.xlsx and its PDF, in $(EVIDENCE_DIR)
+	$(BIN)/pytest e2e/test_features.py -n $(N) $(E2E_PLUGINS) --video=on \
+		--output=$(EVIDENCE_DIR)/artifacts --hikari-evidence=$(EVIDENCE_DIR) $(PYTEST_ARGS)
+
+# Allure 3 is an npm package (no Java); it reads the results offline.
+$(ALLURE):
+	@command -v npm >/dev/null || scripts/apt-install npm
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm-allure allure@3
+
+evidence-report: $(ALLURE) ## the Allure 3 report of the last make evidence, in Japanese, one HTML file that opens offline: $(EVIDENCE_DIR)/allure-report/index.html
+	$(ALLURE) generate $(EVIDENCE_DIR)/allure-results --config scripts/allurerc.mjs \
+		--output $(EVIDENCE_DIR)/allure-report
+	@echo "open $(EVIDENCE_DIR)/allure-report/index.html"
+
 bench: setup ## the benchmarks, printing their figures and ratios
 	@command -v npm >/dev/null && [ ! -x bench/.maildev/node_modules/.bin/maildev ] \
 		&& npm install --silent --prefix bench/.maildev maildev@2 || true
 	$(BIN)/python bench/bench_foundation.py
 	$(BIN)/python bench/bench_mail.py
 	$(BIN)/python bench/bench_walkthrough.py
+	$(BIN)/python bench/bench_evidence.py
 	$(BIN)/python bench/bench_speech.py
 	$(BIN)/python bench/bench_journey.py
 	$(BIN)/python bench/bench_load.py

@@ -125,7 +125,7 @@ def test_allure_results_give_each_step_its_own_screenshot_and_mails_and_the_test
     mails = [a for a in otp["steps"][1]["attachments"] if a["type"] == "message/rfc822"]
     assert len(mails) == 2  # the registration URL and the code
     assert {"name": "guide", "value": "手順7–13"} in otp["labels"]
-    assert otp["parameters"][0] == {"name": "地域", "value": "east"}
+    assert otp["parameters"][0] == {"name": "地域・認証方法", "value": "NTT東日本・回線単位"}
     env = (folder / "allure-results" / "environment.properties").read_text("utf-8")
     assert "playwright=" in env and "setting.password_min_length=" in env
     filmed = results["話中時転送を設定する"]
@@ -143,7 +143,7 @@ def test_a_scenario_written_from_the_step_table_alone_runs_films_and_gives_evide
     guide = json.loads(
         (folder / "guide" / "busy-forward-ja-east" / "steps.json").read_text("utf-8")
     )
-    assert guide["steps"][-1]["caption"] == "確認：「話中時転送」と表示される"
+    assert guide["steps"][-1]["caption"] == "確認：ボイスワープの状態が「開始」になっている"
     assert any("話中時転送" in s.title for s in load_workbook(folder / W.WORKBOOK))
 
 

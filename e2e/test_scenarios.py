@@ -126,7 +126,10 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
 
     assert result.returncode == 0, result.stdout + result.stderr
     printed = [caption for _, caption, _ in STEP_LINE.findall(result.stdout)]
-    assert printed == [login_caption(n) for n in (2, 3, 14, 15, 16)]
+    # The feature's steps walk the guide's 2, 3, 14–16; its ならば is a chapter of its own.
+    assert printed == [login_caption(n) for n in (2, 3, 14, 15, 16)] + [
+        "確認：トップ画面が表示される"
+    ]
     video = videos / "otp-decline-west.webm"
     meta = json.loads(video.with_suffix(".chapters.json").read_text(encoding="utf-8"))
     assert [c["caption"] for c in meta["chapters"]] == printed
@@ -248,10 +251,25 @@ def login_caption(n: int) -> str:
     return W.STEP.format(n=n, title=W.GUIDE_LOGIN_STEPS[n])
 
 
-def test_the_readme_example_scenario_runs_as_written(hikari):
+def test_the_readme_example_feature_is_the_example_file_and_runs(hikari):
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    example = ROOT / "examples" / "features" / "busy-forward.feature"
+    block = re.search(r"\*\*Adding a scenario\*\*.*?```gherkin\n(.*?)```", readme, re.S).group(1)
+    assert example.read_text(encoding="utf-8").startswith(block)
+
+    result = hikari_e2e(
+        "run", "busy-forward-ja", "--region", "west", "--hikari-url", hikari.home_url,
+        env={"HIKARI_FEATURES": str(example)},
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  ならば ボイスワープの状態が「開始」になっている" in result.stdout
+
+
+def test_the_python_example_scenario_runs_as_docs_show_it(hikari):
+    doc = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
     example = (ROOT / "hikari_e2e" / "scenarios" / "example.py").read_text(encoding="utf-8")
-    code = re.search(r"\*\*Adding a scenario\*\*.*?```python\n(.*?)```", readme, re.S).group(1)
+    code = re.search(r"```python\n(.*?)```", doc, re.S).group(1)
     assert (
         code.replace("from playwright", "from __future__ import annotations\n\nfrom playwright", 1)
         in example

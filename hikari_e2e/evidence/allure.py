@@ -75,14 +75,11 @@ def write(record: ScenarioRecord, folder: Path) -> Path:
             Label(name="feature", value=record.feature),
             Label(name="story", value=record.title),
             Label(name="suite", value=record.feature),
-            Label(name="tag", value=record.region),
+            Label(name="tag", value=record.where.split("・")[0]),
             Label(name="language", value="ja"),
             Label(name="framework", value="hikari-e2e"),
         ],
-        parameters=[
-            Parameter(name="地域", value=record.region),
-            Parameter(name="認証方法", value=record.unit),
-        ],  # fmt: skip
+        parameters=[Parameter(name="地域・認証方法", value=record.where)],
     )
     if record.reference:
         test.labels.append(Label(name="guide", value=record.reference))

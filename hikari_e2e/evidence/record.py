@@ -27,6 +27,16 @@ SCREEN_TYPE = "jpeg"  # a JPEG shot costs less than a PNG one (bench/bench_evide
 SCREEN_QUALITY = 80
 SCREEN_SUFFIX = "jpg"
 RECORDS = "records"  # DIR/records/<stem>.json; files in DIR/files/<stem>/
+# A shot costs 30–40 ms however it is taken (the compositor's frame). A step that changed
+# nothing on the screen (a ならば after the もし that showed it) keeps the shot before it: each
+# page notes any change of its DOM, scroll or input since the last shot.
+WATCH_JS = """window.__hikariShot = {changed: true};
+new MutationObserver(() => { window.__hikariShot.changed = true; }).observe(document,
+  {subtree: true, childList: true, attributes: true, characterData: true});
+for (const type of ["scroll", "input"])
+  addEventListener(type, () => { window.__hikariShot.changed = true; }, true);"""
+CHANGED_JS = """() => { const shot = window.__hikariShot; if (!shot) return true;
+  const changed = shot.changed; shot.changed = false; return changed; }"""
 
 
 @dataclass
@@ -124,6 +134,8 @@ class Recorder:
         self._mails_seen = {m["id"] for m in hikari.mails()}
         self._said_seen: set[str] = set()
         self._open: StepRecord | None = None
+        self._last_shot: tuple[str, str] | None = None  # (url, file) of the last shot
+        page.add_init_script(WATCH_JS)
 
     @property
     def open(self) -> bool:
@@ -170,20 +182,31 @@ class Recorder:
         return relative, self.folder / relative
 
     def _shoot(self, step: StepRecord) -> str | None:
-        """The screen as the step left it; a step that ended with a click may have left the
-        next page loading, so a failed shot waits for it once."""
+        """The screen as the step left it (the last shot, if nothing on it changed since); a
+        step that ended with a click may have left the next page loading, so a failed shot
+        waits for it once."""
         if self.page.url == "about:blank":  # nothing shown yet (a 前提 before any page)
             return None
+        if self._last_shot and self._last_shot[0] == self.page.url and not self._changed():
+            return self._last_shot[1]
         relative, path = self._file(f"step-{step.index:02d}.{SCREEN_SUFFIX}")
         for attempt in range(2):
             try:
                 if attempt:
                     self.page.wait_for_load_state("load")
                 self.page.screenshot(path=path, type=SCREEN_TYPE, quality=SCREEN_QUALITY)
+                self._changed()  # the shot is of the screen as it is now
+                self._last_shot = (self.page.url, relative)
                 return relative
             except Exception:  # noqa: PERF203  (a page closed by the failure itself: no shot)
                 continue
         return None
+
+    def _changed(self) -> bool:
+        try:
+            return bool(self.page.evaluate(CHANGED_JS))
+        except Exception:  # the page is navigating: it is changing
+            return True
 
     def _new_mails(self, step: StepRecord) -> list[Attachment]:
         found = []
