@@ -112,7 +112,7 @@ walkthrough: setup ## film every QA scenario in both regions, with an illustrate
 EVIDENCE_DIR ?= $(RESULTS)/qa-evidence
 ALLURE := $(VENV)/npm-allure/node_modules/.bin/allure
 evidence: setup ## the feature scenarios in both regions, keeping evidence: Allure results (with each test's video), the workbook evidence.xlsx and its PDF, in $(EVIDENCE_DIR)
-	$(BIN)/pytest e2e/test_features.py -n $(N) $(E2E_PLUGINS) --video=on \
+	$(BIN)/pytest e2e/test_features.py -n $(N) $(E2E_PLUGINS) --video=on --tracing=retain-on-failure \
 		--output=$(EVIDENCE_DIR)/artifacts --hikari-evidence=$(EVIDENCE_DIR) $(PYTEST_ARGS)
 
 # Allure 3 is an npm package (no Java); it reads the results offline.

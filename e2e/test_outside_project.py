@@ -56,7 +56,7 @@ def test_its_tests_pass_with_the_installed_plugin_alone(outside: Path):
     result = run([outside.parent / "venv" / "bin" / "pytest", "-p", "no:cacheprovider"], outside)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "4 passed" in result.stdout  # two tests, each against both regions
+    assert "6 passed" in result.stdout  # two tests and a feature, each against both regions
     assert "hikari-e2e" in result.stdout  # the report header names the versions that ran
 
 
@@ -67,3 +67,13 @@ def test_its_scenario_module_runs(outside: Path):
 
     assert result.returncode == 0, result.stdout + result.stderr
     assert "確認：サービスの状態が「開始」になっています。" in result.stdout
+
+
+def test_its_feature_file_runs_with_its_own_step(outside: Path):
+    command = [outside.parent / "venv" / "bin" / "hikari-e2e", "run", "acme-menu"]
+
+    result = run(command, outside, HIKARI_SCENARIOS="tests/acme_steps.py",
+                 HIKARI_FEATURES="features")  # fmt: skip
+
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "  ならば ボイスワープ サービスメニューが表示される" in result.stdout

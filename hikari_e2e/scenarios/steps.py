@@ -16,9 +16,7 @@ from hikari_e2e.builders import LineSpec
 from mock_site import wording as W
 
 from .. import journeys as J
-from ..pages.login import LoginPage
-from ..pages.otp import OtpChoicePage
-from ..pages.top import TopPage
+from ..pages.site import LoginPage, OtpChoicePage, TopPage
 from .runner import Run
 from .stepbook import CONTEXT, OUTCOME, REGION_NAMES, UNIT_WORDS, StepBook
 
