@@ -73,9 +73,10 @@ def collect(collector: pytest.Collector, name: str, features: Features) -> list[
 def _test(scenario: FeatureScenario, region: str):
     unit = scenario.choice.unit or "line"
 
-    def test(hikari_evidence: EvidenceHolder, page, hikari: ControlClient,
-             line_builder: LineBuilder) -> None:  # fmt: skip
-        steps = Steps(io.StringIO(), None, None, page)
+    def test(hikari_evidence: EvidenceHolder, request: pytest.FixtureRequest, page,
+             hikari: ControlClient, line_builder: LineBuilder) -> None:  # fmt: skip
+        out = io.StringIO()  # each step as hikari-e2e prints it, for the report of a failure
+        steps = Steps(out, None, None, page)
         run = Run(page, hikari, region, unit, line_builder, steps, hikari.home_url,
                   hikari.site_url(region))  # fmt: skip
         if hikari_evidence.folder:
@@ -85,6 +86,7 @@ def _test(scenario: FeatureScenario, region: str):
             scenario.play(run)
         except Exception as error:
             hikari_evidence.failed(error, time.monotonic() - began)
+            request.node.add_report_section("call", "steps", out.getvalue())
             raise
         hikari_evidence.passed(time.monotonic() - began)
 
