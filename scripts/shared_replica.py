@@ -19,9 +19,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# A fixed large part of the suite: every journey with mail, phone, services, faults and scenarios.
+# A fixed large part of the suite: every journey with mail, phone, services, faults, scenarios
+# and the feature files.
 PART = ["e2e/test_otp.py", "e2e/test_phone.py", "e2e/test_services.py", "e2e/test_faults.py",
-        "e2e/test_login.py", "e2e/test_environment.py", "e2e/test_scenarios.py"]  # fmt: skip
+        "e2e/test_login.py", "e2e/test_environment.py", "e2e/test_scenarios.py",
+        "e2e/test_features.py"]  # fmt: skip
 SERVE = [sys.executable, "-m", "mock_site", "serve", "--quiet"]
 SERVE += [f"--{part}-port=0" for part in ("home", "east", "west", "smtp")]
 
