@@ -13,28 +13,33 @@ gives all of it as fixtures.
 
 from __future__ import annotations
 
-from mock_site import wording
-from mock_site.client import ControlClient, ControlError, Mail, RemoteCall
-from mock_site.client import controlled_environment as environment
-from mock_site.config import SettingError
-from mock_site.environment import Environment
-from mock_site.regions import REGIONS
+import importlib
 
-from .builders import LineBuilder, LineSpec, OtpAccount
-from .mailbox import Mailbox
+# Loaded on first use: pytest loads the plugin (and so this package) in every run of any project
+# it is installed in, where most runs never ask for the environment.
+_EXPORTS = {
+    "REGIONS": "mock_site.regions",
+    "ControlClient": "mock_site.client",
+    "ControlError": "mock_site.client",
+    "Environment": "mock_site.environment",
+    "LineBuilder": "hikari_e2e.builders",
+    "LineSpec": "hikari_e2e.builders",
+    "Mail": "mock_site.client",
+    "Mailbox": "hikari_e2e.mailbox",
+    "OtpAccount": "hikari_e2e.builders",
+    "RemoteCall": "mock_site.client",
+    "SettingError": "mock_site.config",
+    "environment": "mock_site.client",
+    "wording": "mock_site",
+}
+_NAMES = {"environment": "controlled_environment"}
 
-__all__ = [
-    "REGIONS",
-    "ControlClient",
-    "ControlError",
-    "Environment",
-    "LineBuilder",
-    "LineSpec",
-    "Mail",
-    "Mailbox",
-    "OtpAccount",
-    "RemoteCall",
-    "SettingError",
-    "environment",
-    "wording",
-]
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str):
+    if name not in _EXPORTS:
+        raise AttributeError(f"module 'hikari_e2e' has no attribute {name!r}")
+    value = getattr(importlib.import_module(_EXPORTS[name]), _NAMES.get(name, name))
+    globals()[name] = value
+    return value

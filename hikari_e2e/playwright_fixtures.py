@@ -4,14 +4,19 @@ installed plugin, so that these override (and request) pytest-playwright's own."
 
 from __future__ import annotations
 
+import sys
+from typing import TYPE_CHECKING
+
 import pytest
 from playwright.sync_api import Page
 
 from mock_site.store import SPACE_HEADER
 
 from . import browser
-from .journeys import Customer
-from .mailbox import Mailbox
+
+if TYPE_CHECKING:  # loaded by the fixtures that use them (see plugin.py)
+    from .journeys import Customer
+    from .mailbox import Mailbox
 
 
 @pytest.fixture(scope="session")
@@ -71,6 +76,8 @@ def new_context(new_context, request: pytest.FixtureRequest):
 @pytest.fixture
 def customer(page: Page, site_url: str, home_url: str, region: str, mailbox: Mailbox) -> Customer:
     """Return a customer at this test's page and region, reading mail through `mailbox`."""
+    from .journeys import Customer
+
     return Customer(page, site_url, home_url, region, mailbox)
 
 
@@ -80,10 +87,9 @@ def customer(page: Page, site_url: str, home_url: str, region: str, mailbox: Mai
 
 @pytest.hookimpl(tryfirst=True)
 def pytest_pycollect_makeitem(collector: pytest.Collector, name: str, obj: object):
-    from .scenarios.suite import Features, collect
-
-    if isinstance(obj, Features):
-        return collect(collector, name, obj)
+    suite = sys.modules.get("hikari_e2e.scenarios.suite")  # not loaded: no Features anywhere
+    if suite is not None and isinstance(obj, suite.Features):
+        return suite.collect(collector, name, obj)
     return None
 
 
@@ -100,10 +106,9 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     """Keep a feature test's evidence once pytest-playwright has saved its video and trace
     (its trylast wrapper runs inside this one)."""
     report = yield
-    if call.when == "teardown":
-        from .scenarios.suite import kept
-
-        kept(item)
+    suite = sys.modules.get("hikari_e2e.scenarios.suite")
+    if call.when == "teardown" and suite is not None:
+        suite.kept(item)
     return report
 
 

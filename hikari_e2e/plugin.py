@@ -16,20 +16,25 @@ import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import pytest
 from _pytest.junitxml import xml_key  # where --junitxml's writer is; record_testsuite_property's
 
 from mock_site import seed, wording
-from mock_site.client import ControlClient, ControlError
 from mock_site.config import SettingError, Settings, parse_override
 from mock_site.regions import REGIONS
 
-from . import environment, versions
+from . import versions
 from .builders import LineBuilder, LineSpec
-from .mailbox import Mailbox
 from .phone import temp_password_keys
+
+if TYPE_CHECKING:  # the client and the environment load on first use: a run that uses no
+    # fixture of this plugin (pytest loads it in every run of a project it is installed in)
+    # should not pay for Flask and aiosmtpd
+    from mock_site.client import ControlClient
+
+    from .mailbox import Mailbox
 
 URL_OPTION = "--hikari-url"
 URL_ENV = "HIKARI_URL"
@@ -129,6 +134,9 @@ def pytest_report_header(config: pytest.Config) -> list[str]:
 @pytest.fixture(scope="session")
 def hikari_session(pytestconfig: pytest.Config) -> Iterator[ControlClient]:
     """Start the whole environment once per worker (or reach --hikari-url) and control it."""
+    from mock_site.client import ControlClient, ControlError
+    from mock_site.client import controlled_environment as environment
+
     url = pytestconfig.getoption("hikari_url")
     if url:
         try:
@@ -279,6 +287,8 @@ def faults(hikari: ControlClient) -> Faults:
 @pytest.fixture
 def mailbox(hikari: ControlClient) -> Mailbox:
     """Return the inbox of the environment's SMTP sink: wait_for(to=...) gives the next mail."""
+    from .mailbox import Mailbox
+
     return Mailbox(hikari)
 
 

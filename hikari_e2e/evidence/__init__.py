@@ -12,14 +12,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import allure, pdf, workbook
-from .record import Recorder, ScenarioRecord, StepRecord, load_all
+from .record import FILES, RECORDS, RESULTS, Recorder, ScenarioRecord, StepRecord, load_all
 
-__all__ = ["Recorder", "ScenarioRecord", "StepRecord", "finish", "load_all"]
+__all__ = ["FILES", "RECORDS", "RESULTS", "Recorder", "ScenarioRecord", "StepRecord", "finish",
+           "keep", "load_all"]  # fmt: skip
 
 
 def finish(folder: Path, versions: dict[str, str], browser=None) -> list[Path]:
     """Write the workbook (and, given a browser, its PDF) from every record in folder."""
+    from . import pdf, workbook  # openpyxl and Pillow load only when a workbook is made
+
     records = load_all(Path(folder))
     written = [workbook.write(records, Path(folder), versions)]
     if browser is not None:
@@ -29,5 +31,7 @@ def finish(folder: Path, versions: dict[str, str], browser=None) -> list[Path]:
 
 def keep(record: ScenarioRecord, folder: Path) -> None:
     """Save one finished scenario: its record and its Allure result."""
+    from . import allure
+
     record.save(Path(folder))
     allure.write(record, Path(folder))

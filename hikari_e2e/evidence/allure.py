@@ -23,9 +23,8 @@ from allure_commons.model2 import (
     TestStepResult,
 )
 
-from .record import ScenarioRecord, StepRecord
+from .record import RESULTS, ScenarioRecord, StepRecord
 
-RESULTS = "allure-results"
 STATUS = {"passed": Status.PASSED, "failed": Status.FAILED, "skipped": Status.SKIPPED}
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png", "message/rfc822": "eml",
               "audio/wav": "wav", "video/webm": "webm", "application/zip": "zip"}  # fmt: skip

@@ -26,7 +26,8 @@ from mock_site.regions import REGIONS
 SCREEN_TYPE = "jpeg"  # a JPEG shot costs less than a PNG one (bench/bench_evidence.py)
 SCREEN_QUALITY = 80
 SCREEN_SUFFIX = "jpg"
-RECORDS = "records"  # DIR/records/<stem>.json; files in DIR/files/<stem>/
+# An evidence folder: DIR/records/<stem>.json, DIR/files/<stem>/, DIR/allure-results/.
+RECORDS, FILES, RESULTS = "records", "files", "allure-results"
 # A shot costs 30–40 ms however it is taken (the compositor's frame). A step that changed
 # nothing on the screen (a ならば after the もし that showed it) keeps the shot before it: each
 # page notes any change of its DOM, scroll or input since the last shot.
@@ -129,7 +130,7 @@ class Recorder:
 
     def __init__(self, folder: Path, record: ScenarioRecord, page: Page, hikari: ControlClient):
         self.folder, self.record, self.page, self.hikari = Path(folder), record, page, hikari
-        self.files = Path("files") / record.stem
+        self.files = Path(FILES) / record.stem
         (self.folder / self.files).mkdir(parents=True, exist_ok=True)
         self._mails_seen = {m["id"] for m in hikari.mails()}
         self._said_seen: set[str] = set()

@@ -387,7 +387,7 @@ def finish_evidence(folder: Path, browser: Browser, out: TextIO) -> None:
         out.write(f"  evidence (PDF): not written ({str(error).splitlines()[0]})\n")
     for path in written:
         out.write(f"  evidence: {path}\n")
-    out.write(f"  evidence: {Path(folder) / evidence.allure.RESULTS}/ (make evidence-report)\n")
+    out.write(f"  evidence: {Path(folder) / evidence.RESULTS}/ (make evidence-report)\n")
 
 
 def record_all(

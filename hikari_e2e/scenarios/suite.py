@@ -164,14 +164,14 @@ def kept(item: pytest.Item) -> None:
 def clear(config: pytest.Config) -> None:
     """At the start of a session: an evidence folder holds one run's evidence."""
     folder = Path(config.getoption("hikari_evidence"))
-    for part in (evidence.record.RECORDS, "files", evidence.allure.RESULTS):
+    for part in (evidence.RECORDS, evidence.FILES, evidence.RESULTS):
         shutil.rmtree(folder / part, ignore_errors=True)
 
 
 def finish(config: pytest.Config) -> None:
     """At the end of the session (the controller, under xdist): the workbook and its PDF."""
     folder = Path(config.getoption("hikari_evidence"))
-    if not (folder / evidence.record.RECORDS).is_dir():
+    if not (folder / evidence.RECORDS).is_dir():
         return
     from playwright.sync_api import sync_playwright
 
