@@ -5,12 +5,13 @@ installed plugin, so that these override (and request) pytest-playwright's own."
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 from playwright.sync_api import Page
 
-from mock_site.store import SPACE_HEADER
+from mock_site.store import SERVER_ERROR_HEADER, SPACE_HEADER
 
 from . import browser
 
@@ -57,20 +58,39 @@ def browser_context_args(browser_context_args: dict) -> dict:
 
 @pytest.fixture
 def new_context(new_context, request: pytest.FixtureRequest):
-    """Extend pytest-playwright's new_context: in a test with a space of its own (--hikari-url),
-    every request of the browser names it (X-Hikari-Space), so pages before login, the inbox
-    and the softphone are that space's."""
+    """Extend pytest-playwright's new_context, in a test that uses the environment: in a space
+    of its own (--hikari-url), every request of the browser names it (X-Hikari-Space), so
+    pages before login, the inbox and the softphone are that space's; and a page that the
+    replica answers with a 500 because a view raised is shot and closed at once, so the test
+    ends now, not at a locator's timeout, and its report gives the server's traceback."""
     if "hikari" not in request.fixturenames:
         return new_context
     space = request.getfixturevalue("hikari").space
-    if not space:
-        return new_context
+    output = Path(request.getfixturevalue("output_path"))
 
     def make(**kwargs):
-        headers = {**(kwargs.pop("extra_http_headers", None) or {}), SPACE_HEADER: space}
-        return new_context(extra_http_headers=headers, **kwargs)
+        if space:
+            headers = {**(kwargs.pop("extra_http_headers", None) or {}), SPACE_HEADER: space}
+            kwargs["extra_http_headers"] = headers
+        context = new_context(**kwargs)
+        context.on("response", lambda response: _server_error(response, request.node, output))
+        return context
 
     return make
+
+
+def _server_error(response, node: pytest.Item, output: Path) -> None:
+    if SERVER_ERROR_HEADER.lower() not in response.headers:
+        return
+    page = response.frame.page
+    shot = output / "server-error.png"
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=shot)
+        node.add_report_section("call", "server error", f"{response.url}: the page, {shot}")
+        page.close()  # what the test waits for fails now
+    except Exception:  # noqa: S110  (already closing: the test ends anyway)
+        pass
 
 
 @pytest.fixture

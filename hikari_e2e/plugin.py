@@ -44,6 +44,8 @@ SERVER_OPTION = "--browser-server"
 SERVER_ENV = "HIKARI_BROWSER_SERVER"
 PLAYWRIGHT_PLUGIN = "playwright"  # pytest-playwright's name in the plugin manager
 _SETTINGS = pytest.StashKey[dict]()  # --hikari-set, parsed and checked at configure time
+# The test's control client, to fetch the server's tracebacks for its report.
+_CLIENT = pytest.StashKey["ControlClient"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -165,8 +167,12 @@ def hikari(
     else:
         client = hikari_session
         client.reset()
+    request.node.stash[_CLIENT] = client
     yield client
     failed = _failed(request.node)
+    errors = client.server_errors()
+    if errors and not failed:  # raised while the test passed: a page it never looked at, say
+        pytest.fail(describe_server_errors(errors), pytrace=False)
     if output is not None and failed:
         _keep_mails(client, output)
     if client.space:
@@ -195,10 +201,33 @@ _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
-    """Keep each phase's report on the test, so a fixture's teardown can tell a failure."""
+    """Keep each phase's report on the test, so a fixture's teardown can tell a failure; a
+    failure while the replica raised names the server's exception first."""
     report = yield
     item.stash.setdefault(_REPORTS, {})[report.when] = report
+    client = item.stash.get(_CLIENT, None)
+    if report.failed and report.when == "call" and client is not None:
+        try:
+            errors = client.server_errors()
+        except Exception:  # noqa: BLE001  (the replica is gone: the failure says enough)
+            errors = []
+        if errors:
+            report.longrepr = (
+                describe_server_errors(errors)
+                + "\n\nwhat the test saw then:\n"
+                + str(report.longrepr).strip().splitlines()[-1]
+            )
     return report
+
+
+def describe_server_errors(errors: list[dict[str, str]]) -> str:
+    """The replica's exceptions while serving a test, each with its traceback."""
+    lines = [f"the replica raised while serving this test ({len(errors)}):"]
+    for error in errors:
+        lines.append(f"  {error['method']} {error['path']}: {error['exception']}")
+    for error in errors:
+        lines += ["", f"{error['method']} {error['path']}:", error["traceback"].rstrip()]
+    return "\n".join(lines)
 
 
 @pytest.fixture(params=sorted(REGIONS))

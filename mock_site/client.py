@@ -199,6 +199,11 @@ class ControlClient:
         """Let the mock's clock run on from where it stands."""
         return datetime.fromisoformat(self._call("POST", "/clock", {"frozen": False})["now"])
 
+    def server_errors(self) -> list[dict[str, str]]:
+        """Return what the views raised unexpectedly since the last reset (each answered a 500
+        with the header X-Hikari-Server-Error): id, method, path, exception, traceback."""
+        return self._call("GET", "/errors")["errors"]
+
     def settings(self, **changes: Any) -> dict[str, Any]:
         """Change settings until the next reset (none: just read them); return them all."""
         if changes:

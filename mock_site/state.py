@@ -8,6 +8,7 @@ the apps on a State and serves them.
 from __future__ import annotations
 
 import random
+import traceback
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -53,6 +54,8 @@ class State:
         self.mail_faults = Faults()  # the sink's, by recipient
         self.outbox = Outbox(lambda message: transmit(self, message))
         self.faults = FaultBook()  # the site's and the phone's, by number and path
+        # What a view raised unexpectedly (the page said 500): for the test that caused it.
+        self.server_errors: list[dict[str, str]] = []
         self.speech = speech or Speech()
         self.phone = PhoneNetwork(self)
         self.switchboard = Switchboard(self)
@@ -68,6 +71,18 @@ class State:
         self._seed_lines = lines
         self.reset()
 
+    def record_error(self, method: str, path: str, error: BaseException) -> str:
+        """Keep what a view (or the sink) raised unexpectedly, for GET /api/errors; its id."""
+        number = str(len(self.server_errors) + 1)
+        self.server_errors.append({
+            "id": number,
+            "method": method,
+            "path": path,
+            "exception": "".join(traceback.format_exception_only(error)).strip(),
+            "traceback": "".join(traceback.format_exception(error)),
+        })  # fmt: skip
+        return number
+
     def reset(self) -> None:
         """Return to the seeded lines, the wall clock and an empty inbox."""
         with self.store.transaction():
@@ -78,6 +93,7 @@ class State:
             self.mailbox.clear()
             self.mail_faults.clear()
             self.faults.clear()
+            self.server_errors.clear()
             self.settings = self.initial_settings
             self.phone.reset()
             self.switchboard.reset()

@@ -187,6 +187,8 @@ def is_valid_number(number: str) -> bool:
 
 DEFAULT_SPACE = "default"
 SPACE_HEADER = "X-Hikari-Space"  # a space for one request: Playwright's extra_http_headers
+# On a 500 page that a view raised (not a fault's): the error's number in GET /api/errors.
+SERVER_ERROR_HEADER = "X-Hikari-Server-Error"
 SPACE_COOKIE = "hikari_space"  # a browser's space before login, set by the home's /space/ID
 
 

@@ -87,6 +87,12 @@ def move_clock():
     return jsonify(clock_json())
 
 
+@bp.get("/errors")
+def server_errors():
+    """What the views raised unexpectedly since the last reset (each answered a 500)."""
+    return jsonify(errors=list(env().server_errors))
+
+
 @bp.get("/settings")
 def get_settings():
     """List every setting and assumption with its value now."""
