@@ -31,7 +31,7 @@ E2E_RERUN = { echo "make e2e: the failed tests once more, recorded in $(RESULTS)
 	--junitxml=$(RESULTS)/evidence-junit.xml $(PYTEST_ARGS) || true; }
 
 .DEFAULT_GOAL := help
-.PHONY: help setup lock browser e2e test shared image image-test lint unit fuzz serve docs walkthrough evidence evidence-report bench bench-suite flake clean
+.PHONY: help setup lock browser e2e test sweep shared image image-test lint unit fuzz serve docs walkthrough evidence evidence-report bench bench-suite flake clean
 
 help: ## list the targets
 	@awk -F ':.*## ' '/^[a-z0-9-]+:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -88,7 +88,22 @@ $(VNU_JAR):
 	@command -v npm >/dev/null || scripts/apt-install npm
 	npm install --silent --no-audit --no-fund --prefix $(VENV)/npm vnu-jar@26
 
-test: lint unit e2e ## everything the project checks: lint, unit tests, the browser suite
+test: lint unit e2e sweep ## everything the project checks: lint, unit tests, the browser suite, the settings sweep
+
+# The settings own every number: the same tests pass with the guide's numbers changed (digits,
+# lengths, deadlines, counts), the plugin's fixtures making data for the rules in force.
+SWEEP_SET := --hikari-set temp_password_digits=6 --hikari-set password_min_length=10 \
+	--hikari-set password_max_length=16 --hikari-set otp_valid_minutes=20 \
+	--hikari-set registration_url_valid_hours=12 --hikari-set temp_password_valid_hours=12 \
+	--hikari-set password_valid_days=90 --hikari-set password_notice_days=10 \
+	--hikari-set password_max_failures=5 --hikari-set temp_password_max_failures=2 \
+	--hikari-set otp_digits=8
+SWEEP_TESTS := e2e/test_otp.py e2e/test_password_lifecycle.py e2e/test_password_change.py \
+	e2e/test_login.py e2e/test_phone.py e2e/test_features.py
+sweep: setup ## a sample of the suite (the plugin's fixtures, every deadline, length and count of the login rules) with those numbers changed by --hikari-set
+	@mkdir -p $(RESULTS)
+	$(BIN)/pytest $(SWEEP_TESTS) -n $(N) $(E2E_PLUGINS) $(SWEEP_SET) --output=$(RESULTS)/sweep \
+		--junitxml=$(RESULTS)/sweep-junit.xml $(PYTEST_ARGS)
 
 image: setup ## build the replica's container image, localhost/hikari-e2e:latest, from Debian's packages alone (podman; about 80 s the first time)
 	scripts/build-image $(VENV)

@@ -16,7 +16,6 @@ from mock_site.config import Settings
 from mock_site.store import format_number
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
-ERR_REGISTRATION_URL = wording.fill(wording.ERR_REGISTRATION_URL, DEFAULTS)
 ERR_VERIFY_ID_FORMAT = wording.fill(wording.ERR_VERIFY_ID_FORMAT, DEFAULTS)
 ERR_VERIFY_PASSWORD_FORMAT = wording.fill(wording.ERR_VERIFY_PASSWORD_FORMAT, DEFAULTS)
 
@@ -108,37 +107,43 @@ def registration_url(page: Page, site_url, line, mailbox, otp_account) -> str:
     return mailbox.wait_for(to=otp_account.address).link(contains="AOR_Regist.do")
 
 
-@pytest.mark.parametrize(
-    ("elapsed", "valid"),
-    [
-        pytest.param(24 * HOUR - 1, True, id="24h-minus-1s"),
-        pytest.param(24 * HOUR, False, id="24h"),
-        pytest.param(24 * HOUR + 1, False, id="24h-plus-1s"),
-    ],
-)
-def test_registration_url_lives_24_hours(
-    page: Page, clock, fresh_line, mailbox, otp_account, site_url, elapsed, valid
+# A deadline is checked one second either side of it (the settings own its length: 24 hours and
+# 10 minutes by the guide's defaults, whatever --hikari-set says).
+AROUND_THE_LIMIT = [
+    pytest.param(-1, True, id="limit-minus-1s"),
+    pytest.param(0, False, id="limit"),
+    pytest.param(1, False, id="limit-plus-1s"),
+]
+
+
+@pytest.mark.parametrize(("offset", "valid"), AROUND_THE_LIMIT)
+def test_registration_url_lives_its_valid_hours(
+    page: Page, clock, settings, fresh_line, mailbox, otp_account, site_url, offset, valid
 ):
     clock.freeze()
     url = registration_url(page, site_url, fresh_line, mailbox, otp_account)
-    clock.advance(elapsed)
+    clock.advance(settings.registration_url_valid_hours * HOUR + offset)
 
     page.goto(url)
 
     if valid:
         expect(page.get_by_role("heading", level=1)).to_have_text(wording.OTP_REGISTERED_TITLE)
     else:
-        expect(page.get_by_role("alert")).to_have_text(ERR_REGISTRATION_URL)
+        expired = wording.fill(wording.ERR_REGISTRATION_URL, settings)
+        expect(page.get_by_role("alert")).to_have_text(expired)
 
 
-def test_registration_url_works_once(page: Page, fresh_line, mailbox, otp_account, site_url):
+def test_registration_url_works_once(
+    page: Page, settings, fresh_line, mailbox, otp_account, site_url
+):
     url = registration_url(page, site_url, fresh_line, mailbox, otp_account)
     page.goto(url)
     expect(page.get_by_role("heading", level=1)).to_have_text(wording.OTP_REGISTERED_TITLE)
 
     page.goto(url)
 
-    expect(page.get_by_role("alert")).to_have_text(ERR_REGISTRATION_URL)
+    used = wording.fill(wording.ERR_REGISTRATION_URL, settings)
+    expect(page.get_by_role("alert")).to_have_text(used)
 
 
 @pytest.fixture
@@ -148,20 +153,15 @@ def otp_line(make_line, region, line_builder):
     return make_line(region, otp={"address": address}), address
 
 
-@pytest.mark.parametrize(
-    ("elapsed", "valid"),
-    [
-        pytest.param(10 * MINUTE - 1, True, id="10min-minus-1s"),
-        pytest.param(10 * MINUTE, False, id="10min"),
-        pytest.param(10 * MINUTE + 1, False, id="10min-plus-1s"),
-    ],
-)
-def test_code_lives_10_minutes(page: Page, clock, otp_line, mailbox, site_url, elapsed, valid):
+@pytest.mark.parametrize(("offset", "valid"), AROUND_THE_LIMIT)
+def test_code_lives_its_valid_minutes(
+    page: Page, clock, settings, otp_line, mailbox, site_url, offset, valid
+):
     line, address = otp_line
     clock.freeze()
     entry = LoginPage(page, site_url).open().login_to_otp_entry(line.contract_number, line.password)
     code = mailbox.wait_for(to=address, subject=wording.MAIL_OTP_SUBJECT).otp()
-    clock.advance(elapsed)
+    clock.advance(settings.otp_valid_minutes * MINUTE + offset)
 
     entry.enter(code)
 

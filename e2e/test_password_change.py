@@ -5,13 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from fixtures.passwords import password
 from hikari_e2e.pages import LoginPage
 from mock_site import wording
-from mock_site.config import Settings
 from mock_site.store import format_number
-
-DEFAULTS = Settings()  # the rules' numbers, as the environment starts
-ERR_NEW_FORMAT = wording.fill(wording.ERR_NEW_FORMAT, DEFAULTS)
 
 
 def test_changing_the_contract_password_ends_the_session(
@@ -47,25 +44,28 @@ def test_changing_an_additional_number_password_offers_back(
     expect(top.logged_in_number).to_have_text(format_number(number))
 
 
+# New passwords by kind (fixtures/passwords.py: shaped by the length rules in force).
 @pytest.mark.parametrize(
     ("current", "new", "confirm", "message"),
     [
-        pytest.param("wrong0000", "abcd1234", None, wording.ERR_CURRENT_WRONG, id="wrong-current"),
+        pytest.param("wrong0000", "valid", None, wording.ERR_CURRENT_WRONG, id="wrong-current"),
         pytest.param(None, None, None, wording.SAME_AS_CURRENT_RULE, id="same-as-current"),
-        pytest.param(None, "12345678", None, wording.ERR_NEW_DIGITS_ONLY, id="digits-only"),
-        pytest.param(None, "abc123", None, ERR_NEW_FORMAT, id="six-chars"),
-        pytest.param(None, "abcd1234", "abcd9999", wording.ERR_CONFIRM_MISMATCH, id="mismatch"),
+        pytest.param(None, "digits", None, wording.ERR_NEW_DIGITS_ONLY, id="digits-only"),
+        pytest.param(None, "short", None, wording.ERR_NEW_FORMAT, id="one-too-short"),
+        pytest.param(None, "valid", "other", wording.ERR_CONFIRM_MISMATCH, id="mismatch"),
     ],
 )
 def test_change_refuses_what_the_rules_refuse_and_keeps_the_password(
-    page: Page, make_line, site_url, region, current, new, confirm, message
+    page: Page, settings, make_line, site_url, region, current, new, confirm, message
 ):
     line = make_line(region)
     top = LoginPage(page, site_url).open().login(line.contract_number, line.password)
     change = top.change_password()
 
-    change.change_expecting_error(current or line.password, new or line.password, confirm)
+    new = password(new, settings) if new else line.password
+    confirm = password(confirm, settings) if confirm else None
+    change.change_expecting_error(current or line.password, new, confirm)
 
-    expect(change.alert).to_have_text(message)
+    expect(change.alert).to_have_text(wording.fill(message, settings))
     login = top.logout()
     expect(login.login(line.contract_number, line.password).heading).to_have_text(wording.TOP_TITLE)

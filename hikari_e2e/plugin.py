@@ -325,11 +325,27 @@ def mailbox(hikari: ControlClient) -> Mailbox:
 def line_builder(request: pytest.FixtureRequest) -> LineBuilder:
     """Return a Faker builder seeded by the test's id, so every run gets the same data; with
     --hikari-url by its space's id too, since another job runs the same test at the same time
-    and a number is in one space only."""
+    and a number is in one space only. Its passwords and 仮パスワード follow the settings in
+    force in the test's environment (--hikari-set, or hikari.settings(...) in the test)."""
     key = request.node.nodeid
+    if "hikari" not in request.fixturenames:
+        return LineBuilder(zlib.crc32(key.encode()))
+    hikari = request.getfixturevalue("hikari")
     if request.config.getoption("hikari_url"):
-        key += request.getfixturevalue("hikari").space or ""
-    return LineBuilder(zlib.crc32(key.encode()))
+        key += hikari.space or ""
+    return LineBuilder(zlib.crc32(key.encode()), lambda: settings_in_force(hikari))
+
+
+def settings_in_force(hikari: ControlClient) -> Settings:
+    """The settings of an environment (or space) now, typed."""
+    return Settings().with_overrides(hikari.settings())
+
+
+@pytest.fixture
+def settings(hikari: ControlClient) -> Settings:
+    """Return the settings in force in this test's environment (--hikari-set applied): the
+    one owner of every number a test's oracle restates (settings.otp_valid_minutes, …)."""
+    return settings_in_force(hikari)
 
 
 class MakeLine(Protocol):

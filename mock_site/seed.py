@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from faker import Faker
 
 from . import wording
+from .config import Settings
 from .regions import REGIONS
 
 GUIDE_CONTRACT = "0300001111"
@@ -59,9 +60,12 @@ def notice_address(kind: str, number) -> str:
     return f"{kind}-{number.number}@example.jp"
 
 
-def fake_password(faker: Faker) -> str:
-    """Return a password the guide's rules accept: 8–12 letters and digits, not digits only."""
-    length = faker.random_int(8, 12)
+def fake_password(faker: Faker, settings: Settings | None = None) -> str:
+    """Return a password the rules in force accept: password_min_length up to four more
+    (within password_max_length) letters and digits, not digits only."""
+    rules = settings or Settings()
+    shortest = rules.password_min_length
+    length = faker.random_int(shortest, min(rules.password_max_length, shortest + 4))
     return faker.password(length=length, special_chars=False, digits=True, upper_case=True)
 
 

@@ -20,6 +20,7 @@ from hikari_e2e.builders import LineBuilder, LineSpec
 from mock_site import wording
 from mock_site.client import ControlClient
 from mock_site.client import controlled_environment as environment
+from mock_site.config import Settings
 from mock_site.regions import REGIONS
 from mock_site.store import SPACE_HEADER
 
@@ -254,7 +255,8 @@ def play(
     client.reset()  # the worker's own environment, or this run's own space of a shared one
     seed = f"{scenario.name}:{options.region}:{options.unit}"
     builder = LineBuilder(
-        zlib.crc32(seed.encode()) if not options.hikari_url else random.getrandbits(32)
+        zlib.crc32(seed.encode()) if not options.hikari_url else random.getrandbits(32),
+        lambda: Settings().with_overrides(client.settings()),  # the rules in force there
     )
     label = f"{scenario.name} ({options.region}, {options.unit})"
     out.write(f"{label}: {scenario.description}\n")

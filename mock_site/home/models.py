@@ -163,7 +163,10 @@ class NewLine(Body):
     )
     auth_unit: Unit | None = Field(None, description=f"use one of {', '.join(wording.UNIT_NAMES)}")
     password: str | None = Field(
-        None, max_length=64, description="8–12 half-width letters and digits, not digits only"
+        None,
+        max_length=64,
+        description="half-width letters and digits, not digits only, "
+        "password_min_length to password_max_length long (GET /api/settings)",
     )
     temp_password: str | None = Field(
         None, max_length=64, description="the 仮パスワード: temp_password_digits half-width digits"
