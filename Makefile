@@ -50,6 +50,10 @@ lock: $(STAMP) ## refresh requirements.lock on purpose: the newest versions pypr
 		--python-version 3.11 --quiet --custom-compile-command "make lock" -o requirements.lock
 	echo uv | $(VENV)/.uv/bin/uv pip compile - --upgrade --generate-hashes --no-annotate \
 		--python-version 3.11 --quiet --custom-compile-command "make lock" -o requirements-uv.lock
+	{ echo "# The pins of requirements.lock without their hashes, for another project's install:"; \
+	  echo "#   pip install -c constraints.txt 'hikari-e2e[test] @ …'   (or uv pip install -c)"; \
+	  echo "# pip refuses a hash-checked constraint file for a path or a wheel it cannot hash. make lock writes it."; \
+	  sed -n 's/^\([A-Za-z0-9][^ ]*==[^ ]*\).*/\1/p' requirements.lock; } > constraints.txt
 	@echo "requirements.lock refreshed: run make test, and commit it if green"
 
 setup: $(STAMP) browser ## create .venv, install the packages, provision Chromium and ffmpeg

@@ -1,7 +1,8 @@
 """The plugin from outside: our wheel in a fresh virtualenv runs examples/outside-project.
 
 Nothing of this repository is on that project's path: no conftest, no PYTHONPATH, its own
-folder. Its pins are requirements.lock's (as a constraint), so it runs what CI passed with.
+folder. It is installed as docs/plugin.md says, with pip and constraints.txt (the lock's pins,
+without the hashes pip refuses for a wheel it cannot hash), so it runs what CI passed with.
 """
 
 from __future__ import annotations
@@ -40,9 +41,9 @@ def outside(tmp_path_factory: pytest.TempPathFactory) -> Path:
     [wheel] = (work / "dist").glob("hikari_e2e-*.whl")
     venv = work / "venv"
     steps = [
-        [uv, "venv", "--quiet", "--python", sys.executable, venv],
-        [uv, "pip", "install", "--quiet", "--python", venv / "bin" / "python",
-         "-c", ROOT / "requirements.lock", f"hikari-e2e[test] @ {wheel.as_uri()}"],
+        [sys.executable, "-m", "venv", venv],
+        [venv / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "-c", ROOT / "constraints.txt", f"hikari-e2e[test] @ {wheel.as_uri()}"],
     ]  # fmt: skip
     for step in steps:
         done = run(step, work)

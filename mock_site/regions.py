@@ -1,4 +1,4 @@
-"""East/West facts and the name table (名称読み替え表, guide p.2)."""
+"""East/West facts: each region's company, sites, access numbers and names."""
 
 from __future__ import annotations
 
@@ -41,23 +41,6 @@ WEST = Region(
 )
 REGIONS: dict[str, Region] = {EAST.key: EAST, WEST.key: WEST}
 
-# 名称読み替え表: (NTT東日本, NTT西日本, NTTドコモ（OCN）), rows in the guide's order.
-NAME_TABLE: tuple[tuple[str, str, str], ...] = (
-    ("ひかり電話", "ひかり電話", "OCN ひかり電話"),
-    ("ナンバー・ディスプレイ", "ナンバー・ディスプレイ", "発信者電話番号表示"),
-    ("ナンバー・リクエスト", "ナンバー・リクエスト", "発信者電話番号通知リクエスト"),
-    ("キャッチホン", "キャッチホン", "通話中着信"),
-    ("ボイスワープ", "ボイスワープ", "転送電話"),
-    ("迷惑電話おことわりサービス", "迷惑電話おことわりサービス", "迷惑電話お断り"),
-    ("着信お知らせメール", "着信お知らせメール", "着信お知らせメール"),
-    ("FAXお知らせメール", "FAXお知らせメール", "FAXお知らせメール"),
-    ("ダブルチャネル", "複数チャネル", "ダブルチャネル"),
-    ("マイナンバー", "追加番号", "マイナンバー"),
-    ("フリーアクセス・ひかりワイド", "フリーアクセス・ひかりワイド", "着信課金"),
-    ("ひかり電話＃ダイヤル", "ひかり電話＃ダイヤル", "＃ダイヤル"),
-    ("グループ通話定額", "グループ通話定額", "グループ通話定額"),
-)
-
 
 def region(key: str) -> Region:
     """Return the region named by key, or raise KeyError naming the valid keys."""
@@ -65,12 +48,3 @@ def region(key: str) -> Region:
         return REGIONS[key]
     except KeyError:
         raise KeyError(f"unknown region {key!r}; use one of {', '.join(REGIONS)}") from None
-
-
-def ntt_name(region_key: str, ocn_name: str) -> str:
-    """Return the name the regional site shows for an OCN service name."""
-    column = 0 if region_key == EAST.key else 1
-    for row in NAME_TABLE:
-        if row[2] == ocn_name:
-            return row[column]
-    raise KeyError(f"{ocn_name!r} is not in the name table")
