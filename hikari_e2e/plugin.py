@@ -169,10 +169,10 @@ def hikari(
         client.reset()
     request.node.stash[_CLIENT] = client
     yield client
-    failed = _failed(request.node)
-    errors = client.server_errors()
-    if errors and not failed:  # raised while the test passed: a page it never looked at, say
-        pytest.fail(describe_server_errors(errors), pytrace=False)
+    # A raise while the test passed (a page or a request it never looked at) fails it here,
+    # once its mails are kept and its space is deleted (or kept) as for any failure.
+    unseen = [] if _failed(request.node) else client.server_errors()
+    failed = _failed(request.node) or bool(unseen)
     if output is not None and failed:
         _keep_mails(client, output)
     if client.space:
@@ -181,6 +181,8 @@ def hikari(
             request.node.add_report_section("teardown", "hikari space", f"kept: {opened}")
         else:
             client.delete_space()
+    if unseen:
+        pytest.fail(describe_server_errors(unseen), pytrace=False)
 
 
 def _failed(item: pytest.Item) -> bool:

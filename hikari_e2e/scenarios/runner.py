@@ -290,7 +290,7 @@ def play(
         record = ScenarioRecord(
             scenario.name, scenario.description, scenario.feature or wording.PYTHON_FEATURE,
             options.region, options.unit, time.time(), scenario.reference,
-            environment=environment_facts(client, options),
+            environment=environment_facts(client, options.region, options.unit),
         )  # fmt: skip
         recorder = Recorder(options.evidence_dir, record, page, client)
     steps = Steps(out, film, guide, page, recorder)
@@ -340,14 +340,14 @@ def play(
     return 0
 
 
-def environment_facts(client: ControlClient, options: Options) -> dict[str, str]:
+def environment_facts(client: ControlClient, region: str, unit: str) -> dict[str, str]:
     """What Allure and the workbook show of where a scenario ran: versions, region, unit and
     the settings in force."""
     settings = client.settings()
     return {
         **versions.collect(),
-        "region": options.region,
-        "unit": options.unit,
+        "region": region,
+        "unit": unit,
         **{f"setting.{key}": str(value) for key, value in sorted(settings.items())},
     }
 

@@ -30,7 +30,7 @@ from ..evidence import Recorder, ScenarioRecord
 from . import load as load_scenarios
 from .features import BUILT_IN, FeatureScenario
 from .features import load as load_features
-from .runner import Run, Steps
+from .runner import Run, Steps, environment_facts
 from .stepbook import REGION_NAMES
 
 VIDEO_SUFFIX = ".webm"
@@ -105,7 +105,8 @@ class EvidenceHolder:
     def start(self, scenario: FeatureScenario, run: Run) -> Recorder:
         record = ScenarioRecord(
             scenario.name, scenario.title, scenario.feature, run.region, run.unit, time.time(),
-            scenario.reference, environment=_environment(run),
+            scenario.reference,
+            environment=environment_facts(run.hikari, run.region, run.unit),
         )  # fmt: skip
         self.recorder = Recorder(self.folder, record, run.page, run.hikari)
         return self.recorder
@@ -128,16 +129,6 @@ class EvidenceHolder:
             self.record.film = str(videos[0].resolve()) if videos else None
             self.record.trace = str(traces[0].resolve()) if traces else None
         evidence.keep(self.record, self.folder)
-
-
-def _environment(run: Run) -> dict[str, str]:
-    settings = run.hikari.settings()
-    return {
-        **versions.collect(),
-        "region": run.region,
-        "unit": run.unit,
-        **{f"setting.{key}": str(value) for key, value in sorted(settings.items())},
-    }
 
 
 HOLDER = pytest.StashKey[EvidenceHolder]()
