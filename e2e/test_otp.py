@@ -9,8 +9,7 @@ from playwright.sync_api import Page, expect
 
 from hikari_e2e.builders import OtpAccount
 from hikari_e2e.journeys import register_otp_and_log_in
-from hikari_e2e.pages import LoginPage
-from hikari_e2e.pages.otp import OtpEntryPage
+from hikari_e2e.pages import LoginPage, OtpEntryPage
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.store import format_number

@@ -7,9 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hikari_e2e.journeys import set_destinations, set_notice_addresses, switch_voice_warp
-from hikari_e2e.pages import LoginPage
+from hikari_e2e.pages import FaxMenuPage, LoginPage, VoiceWarpMenuPage
 from hikari_e2e.pages.phone import SoftphonePage
-from hikari_e2e.pages.services import FaxMenuPage, VoiceWarpMenuPage
 from mock_site import wording as W
 from mock_site.config import Settings
 from mock_site.store import format_number

@@ -21,11 +21,17 @@ from mock_site import wording
 from mock_site.regions import REGIONS
 
 from .pages.home import InboxPage
-from .pages.login import LoginPage
-from .pages.otp import OtpChoicePage, OtpEntryPage, OtpRegisteredPage
 from .pages.phone import SoftphonePage
-from .pages.services import ENTRY_SCREENS, FaxMenuPage, VoiceWarpMenuPage
-from .pages.top import TopPage
+from .pages.site import (
+    ENTRY_SCREENS,
+    FaxMenuPage,
+    LoginPage,
+    OtpChoicePage,
+    OtpEntryPage,
+    OtpRegisteredPage,
+    TopPage,
+    VoiceWarpMenuPage,
+)
 
 Step = Callable[[str], AbstractContextManager]
 

@@ -1,16 +1,59 @@
 """Page objects: one class per screen, found by role and label with the guide's words."""
 
 from .home import HomePage
-from .login import LoginPage
-from .password import ExpiryNoticePage, ForcedChangePage, PasswordChangedPage, PasswordChangePage
-from .top import TopPage
+from .site import (
+    ENTRY_SCREENS,
+    ConfirmPage,
+    DestinationListPage,
+    DonePage,
+    ExpiryNoticePage,
+    FaxListPage,
+    FaxMenuPage,
+    FaxNoticePage,
+    ForcedChangePage,
+    LoginPage,
+    NoticePage,
+    NumberChoicePage,
+    OtpChoicePage,
+    OtpConfirmPage,
+    OtpConsentPage,
+    OtpEntryPage,
+    OtpProvisionalPage,
+    OtpRegisteredPage,
+    OtpRegistrationPage,
+    PasswordChangedPage,
+    PasswordChangePage,
+    ServiceScreen,
+    SwitchPage,
+    TopPage,
+    VoiceWarpMenuPage,
+)
 
 __all__ = [
+    "ConfirmPage",
+    "DestinationListPage",
+    "DonePage",
+    "ENTRY_SCREENS",
     "ExpiryNoticePage",
+    "FaxListPage",
+    "FaxMenuPage",
+    "FaxNoticePage",
     "ForcedChangePage",
     "HomePage",
     "LoginPage",
+    "NoticePage",
+    "NumberChoicePage",
+    "OtpChoicePage",
+    "OtpConfirmPage",
+    "OtpConsentPage",
+    "OtpEntryPage",
+    "OtpProvisionalPage",
+    "OtpRegisteredPage",
+    "OtpRegistrationPage",
     "PasswordChangePage",
     "PasswordChangedPage",
+    "ServiceScreen",
+    "SwitchPage",
     "TopPage",
+    "VoiceWarpMenuPage",
 ]

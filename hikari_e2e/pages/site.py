@@ -1,8 +1,8 @@
 """The screens of both regional sites, one class each; navigation verbs return the next screen.
 
 They live in one module because the site's navigation goes round (login → top → logout →
-login); split across modules the classes would import each other. pages.login, pages.top and
-the like re-export them under their old names.
+login); split across modules the classes would import each other. `hikari_e2e.pages` exports
+every one.
 """
 
 from __future__ import annotations
@@ -452,7 +452,8 @@ class SwitchPage(ServiceScreen):
 
 
 class NoticePage(ServiceScreen):
-    """着信お知らせメール or FAXお知らせメール settings: addresses 1–5 (and the 送信条件)."""
+    """CNM_Disp.do: 着信お知らせメール settings, addresses 1–5 and the 送信条件 (FaxNoticePage:
+    the FAXお知らせメール's)."""
 
     PATH = "/CNM_Disp.do"
     TITLE = wording.NOTICE_TITLE[wording.CALL_NOTICE]
@@ -482,15 +483,22 @@ class NoticePage(ServiceScreen):
         return self.press(wording.SET, ConfirmPage)
 
 
+class FaxNoticePage(NoticePage):
+    """FNL_Disp.do: the FAXお知らせメール addresses (the same form as 着信お知らせメール's)."""
+
+    PATH = "/FNL_Disp.do"
+    TITLE = wording.NOTICE_TITLE[wording.FAX_NOTICE]
+
+
 class FaxMenuPage(ServiceScreen):
     """FNM_Disp.do: the addresses, メールアドレス設定 and 受信FAX一覧."""
 
     PATH = "/FNM_Disp.do"
     TITLE = wording.FAX_MENU_TITLE
 
-    def settings(self) -> NoticePage:
+    def settings(self) -> FaxNoticePage:
         """Click 「メールアドレス設定」."""
-        return self.press(wording.FAX_SETTINGS_BUTTON, NoticePage)
+        return self.press(wording.FAX_SETTINGS_BUTTON, FaxNoticePage)
 
     def received(self) -> FaxListPage:
         """Click 「受信FAX一覧」."""
