@@ -73,7 +73,8 @@ class World:
     temp_password: str | None = None
     otp_address: str | None = None
     addresses: list[str] = field(default_factory=list)
-    top: TopPage | None = None
+    top: TopPage | None = None  # the top screen, when the browser is on it
+    signed_in: bool = False  # logged in (on the top or elsewhere on the site)
     on_otp_choice: bool = False
     screen: object = None  # the service screen last opened
     service: str | None = None
@@ -116,10 +117,19 @@ class World:
         return None if self.unit == W.UNIT_NUMBER else self.number
 
     def logged_in(self) -> TopPage:
-        """The top screen: log in with the password first, unless already there."""
-        if self.top is None:
-            self.top = self.customer.log_in(self.number, self.password)
+        """The top screen: already there; back to it when logged in (a second service, say);
+        else log in with the password first."""
+        if self.top is not None:
+            return self.top
+        if self.signed_in:
+            self.top = TopPage(self.run.page, self.site_url).open().expect_loaded()
+        else:
+            self.arrive(self.customer.log_in(self.number, self.password))
         return self.top
+
+    def arrive(self, top: TopPage) -> None:
+        """A login reached the top screen."""
+        self.top, self.signed_in = top, True
 
     def at_otp_choice(self) -> None:
         """The ワンタイムパスワード choice screen: log in first, unless already there."""
@@ -259,7 +269,7 @@ def register_otp(world: World) -> None:
     URL, send and type the mailed code (手順7–13)."""
     world.at_otp_choice()
     account = world.run.builder.otp_account()
-    world.top = world.customer.register_otp(account)
+    world.arrive(world.customer.register_otp(account))
     world.otp_address = account.address
     world.addresses.append(account.address)
 
@@ -272,7 +282,7 @@ def register_otp(world: World) -> None:
 def decline_otp(world: World) -> None:
     """On the choice screen (logging in first if needed): 「利用しない」, 「同意する」 (14–16)."""
     world.at_otp_choice()
-    world.top = world.customer.decline_otp()
+    world.arrive(world.customer.decline_otp())
 
 
 @step(
@@ -282,13 +292,13 @@ def decline_otp(world: World) -> None:
 )
 def log_in_with_otp(world: World) -> None:
     """Log in with the password and the code mailed to the registered address (2, 3, 12, 13)."""
-    world.top = world.customer.log_in_with_otp(world.number, world.password, world.otp_address)
+    world.arrive(world.customer.log_in_with_otp(world.number, world.password, world.otp_address))
 
 
 @step("ログインする", example="ログインする", expected="トップ画面になる")
 def log_in(world: World) -> None:
     """Log in with the contract number and its password (手順2–3)."""
-    world.top = None
+    world.top, world.signed_in = None, False
     world.logged_in()
 
 
@@ -307,7 +317,7 @@ def try_log_in(world: World) -> None:
     with run.step(J.login_step(3)):
         login.fill(world.number, world.password)
         login.submit()
-    world.top = None
+    world.top, world.signed_in = None, False  # what the site answered is the next step's to see
 
 
 @step(
@@ -341,7 +351,7 @@ def try_password(world: World, new: str, confirm: str) -> None:
 def log_out(world: World) -> None:
     """Click 「ログアウト」 on the top screen."""
     world.customer.log_out(world.logged_in())
-    world.top = None
+    world.top, world.signed_in = None, False
 
 
 @step("{サービス}を開く", example="ボイスワープを開く", expected="そのサービスの画面になる")
@@ -498,7 +508,7 @@ def days_pass(world: World, days: int) -> None:
 )
 def top_shown(world: World) -> None:
     """The top screen's heading (「ひかり電話設定サイト トップ」)."""
-    world.top = TopPage(world.run.page, world.site_url).expect_loaded()
+    world.arrive(TopPage(world.run.page, world.site_url).expect_loaded())
 
 
 @step(
