@@ -1,9 +1,9 @@
 """The step library's machinery: steps written in Japanese as Cucumber expressions.
 
 A step is a function registered with `@book.step(expression, example=..., expected=...)`. Its
-expression is a Cucumber expression (the notation Cucumber, SpecFlow and behave users know): text
-to match word for word, `{型}` for a parameter of a type below, `(…)` for optional text and `／`
-for alternatives are not used, so that each step reads as one sentence. The example is a real
+expression is a Cucumber expression (the notation Cucumber, SpecFlow and behave users know):
+text to match word for word and `{型}` for a parameter of a type below. The built-in steps use
+no optional text or alternatives, so that each reads as one sentence. The example is a real
 step text (a test matches each against its own expression and the docs' table shows it); the
 expected result is what the step checks before it passes (the evidence workbook's 期待結果).
 """
