@@ -138,15 +138,18 @@ class StepBook:
         self.definitions: list[StepDefinition] = []
 
     def step(
-        self, expression: str, *, example: str, expected: str, kind: str = ACTION,
+        self, expression: str, *, expected: str, example: str | None = None, kind: str = ACTION,
         chapter: bool | None = None,
     ) -> Callable[[Callable[..., None]], Callable[..., None]]:  # fmt: skip
-        """Register a step function(world, *arguments) under a Cucumber expression."""
+        """Register a step function(world, *arguments) under a Cucumber expression; a step
+        without parameters is its own example."""
+        if example is None and "{" in expression:
+            raise ValueError(f"step {expression!r} has parameters: give an example")
 
         def register(play: Callable[..., None]) -> Callable[..., None]:
             matcher = CucumberExpression(expression, self.parameters)
             definition = StepDefinition(
-                expression, play, example, expected, kind,
+                expression, play, example or expression, expected, kind,
                 kind == OUTCOME if chapter is None else chapter, matcher,
             )  # fmt: skip
             if any(d.expression == expression for d in self.definitions):

@@ -211,7 +211,6 @@ def destination_registered(world: World, number: str) -> None:
 @step(
     "着信お知らせメールの宛先が設定されている",
     kind=CONTEXT,
-    example="着信お知らせメールの宛先が設定されている",
     expected="着信があるとその宛先にメールが届く",
 )
 def call_notice_registered(world: World) -> None:
@@ -223,7 +222,6 @@ def call_notice_registered(world: World) -> None:
 @step(
     "サイトがメンテナンス中である",
     kind=CONTEXT,
-    example="サイトがメンテナンス中である",
     expected="この回線の番号でのアクセスはメンテナンス画面になる",
 )
 def maintenance(world: World) -> None:
@@ -236,7 +234,6 @@ def maintenance(world: World) -> None:
 
 @step(
     "電話で仮パスワードを設定する",
-    example="電話で仮パスワードを設定する",
     expected="IVRが「設定が完了しました」と案内する",
 )
 def temp_password_by_phone(world: World) -> None:
@@ -249,7 +246,6 @@ def temp_password_by_phone(world: World) -> None:
 
 @step(
     "仮パスワードでログインしてパスワードを変更する",
-    example="仮パスワードでログインしてパスワードを変更する",
     expected="新しいパスワードで再ログインできる",
 )
 def first_login(world: World) -> None:
@@ -261,7 +257,6 @@ def first_login(world: World) -> None:
 
 @step(
     "ワンタイムパスワードを登録してログインする",
-    example="ワンタイムパスワードを登録してログインする",
     expected="メールの本登録URLとワンタイムパスワードでトップ画面になる",
 )
 def register_otp(world: World) -> None:
@@ -276,7 +271,6 @@ def register_otp(world: World) -> None:
 
 @step(
     "ワンタイムパスワードを利用しないことに同意する",
-    example="ワンタイムパスワードを利用しないことに同意する",
     expected="トップ画面になる",
 )
 def decline_otp(world: World) -> None:
@@ -287,7 +281,6 @@ def decline_otp(world: World) -> None:
 
 @step(
     "ワンタイムパスワードでログインする",
-    example="ワンタイムパスワードでログインする",
     expected="メールで届いたワンタイムパスワードでトップ画面になる",
 )
 def log_in_with_otp(world: World) -> None:
@@ -295,7 +288,7 @@ def log_in_with_otp(world: World) -> None:
     world.arrive(world.customer.log_in_with_otp(world.number, world.password, world.otp_address))
 
 
-@step("ログインする", example="ログインする", expected="トップ画面になる")
+@step("ログインする", expected="トップ画面になる")
 def log_in(world: World) -> None:
     """Log in with the contract number and its password (手順2–3)."""
     world.top, world.signed_in = None, False
@@ -304,7 +297,6 @@ def log_in(world: World) -> None:
 
 @step(
     "ログインしようとする",
-    example="ログインしようとする",
     expected="（ここでは確かめない：出た画面は次の「ならば」で確かめる）",
 )
 def try_log_in(world: World) -> None:
@@ -320,9 +312,7 @@ def try_log_in(world: World) -> None:
     world.top, world.signed_in = None, False  # what the site answered is the next step's to see
 
 
-@step(
-    "パスワードを変更する", example="パスワードを変更する", expected="パスワード変更完了画面になる"
-)
+@step("パスワードを変更する", expected="パスワード変更完了画面になる")
 def change_password(world: World) -> None:
     """From the top (logging in first if needed): 「パスワード変更」 (guide p.15–16)."""
     new = world.run.password()
@@ -347,7 +337,7 @@ def try_password(world: World, new: str, confirm: str) -> None:
     world.top = None
 
 
-@step("ログアウトする", example="ログアウトする", expected="「ログアウトしました。」と表示される")
+@step("ログアウトする", expected="「ログアウトしました。」と表示される")
 def log_out(world: World) -> None:
     """Click 「ログアウト」 on the top screen."""
     world.customer.log_out(world.logged_in())
@@ -407,7 +397,6 @@ def voice_warp_by_phone(world: World, number: str, mode: str) -> None:
 
 @step(
     "お知らせ先メールアドレスを設定する",
-    example="お知らせ先メールアドレスを設定する",
     expected="設定の（完了）画面になる",
 )
 def set_notice_address(world: World) -> None:
@@ -471,7 +460,7 @@ def fax(world: World, caller: str, pages: int) -> None:
     )
 
 
-@step("受信FAX一覧を開く", example="受信FAX一覧を開く", expected="受信したFAXが一覧にある")
+@step("受信FAX一覧を開く", expected="受信したFAXが一覧にある")
 def fax_list(world: World) -> None:
     """Open 「受信FAX一覧」 of the FAXお知らせメール number chosen before."""
     J.open_fax_list(world.run.page, world.site_url, step=world.run.step)
@@ -503,7 +492,6 @@ def days_pass(world: World, days: int) -> None:
 @step(
     "トップ画面が表示される",
     kind=OUTCOME,
-    example="トップ画面が表示される",
     expected="トップ画面が表示される",
 )
 def top_shown(world: World) -> None:
@@ -514,7 +502,6 @@ def top_shown(world: World) -> None:
 @step(
     "ワンタイムパスワード利用選択画面が表示される",
     kind=OUTCOME,
-    example="ワンタイムパスワード利用選択画面が表示される",
     expected="ワンタイムパスワード利用選択画面が表示される",
 )
 def otp_choice_shown(world: World) -> None:
@@ -526,7 +513,6 @@ def otp_choice_shown(world: World) -> None:
 @step(
     "ログイン画面が表示される",
     kind=OUTCOME,
-    example="ログイン画面が表示される",
     expected="ログイン画面が表示される",
 )
 def login_shown(world: World) -> None:
