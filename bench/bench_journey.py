@@ -29,8 +29,8 @@ from werkzeug.wrappers import Request, Response
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import percentile, print_table  # noqa: E402
-from hikari_e2e import journeys as J  # noqa: E402
 from hikari_e2e.builders import LineBuilder  # noqa: E402
+from hikari_e2e.journeys import Customer  # noqa: E402
 from hikari_e2e.mailbox import Mailbox  # noqa: E402
 from hikari_e2e.phone import temp_password_keys  # noqa: E402
 from hikari_e2e.scenarios.runner import Options, environment, launch, watching  # noqa: E402
@@ -53,11 +53,9 @@ def journey(page: Page, client: ControlClient, builder: LineBuilder) -> None:
     if not call.completed:
         raise SystemExit(f"the 仮パスワード call did not complete: {call.guidance[-1]}")
     site = client.site_url(REGION)
-    J.first_login(page, site, number, temp, new)
-    mail = Mailbox(client)
-    top = J.register_otp_and_log_in(page, site, mail, number, new, builder.otp_account(),
-                                    logged_in=True)  # fmt: skip
-    J.log_out(top)
+    customer = Customer(page, site, client.home_url, REGION, Mailbox(client))
+    customer.first_login(number, temp, new)
+    customer.log_out(customer.register_otp(builder.otp_account()))
 
 
 class Log(list):

@@ -8,7 +8,6 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from hikari_e2e.builders import OtpAccount
-from hikari_e2e.journeys import register_otp_and_log_in
 from hikari_e2e.pages import LoginPage, OtpEntryPage
 from mock_site import wording
 from mock_site.config import Settings
@@ -273,10 +272,10 @@ def test_registration_rules(
 
 
 def test_changing_the_address_needs_the_verify_id_and_password(
-    page: Page, fresh_line, mailbox, otp_account, line_builder, site_url
+    page: Page, customer, fresh_line, mailbox, otp_account, line_builder, site_url
 ):
-    top = register_otp_and_log_in(
-        page, site_url, mailbox, fresh_line.contract_number, fresh_line.password, otp_account
+    top = customer.log_in_and_register_otp(
+        fresh_line.contract_number, fresh_line.password, otp_account
     )
     new_address = line_builder.address()
     change = top.change_otp_choice().change_address()

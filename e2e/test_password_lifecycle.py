@@ -8,7 +8,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from fixtures.passwords import password
-from hikari_e2e.journeys import set_temp_password_on_softphone
+from hikari_e2e.journeys import Customer
 from hikari_e2e.pages import LoginPage
 from mock_site import wording
 from mock_site.config import Settings
@@ -24,20 +24,12 @@ def void_message(template: str, region: str, settings: Settings) -> str:
 
 
 def test_first_login_with_a_temporary_password_forces_a_change(
-    customer_page: Page, make_line, line_builder, home_url, site_url, region
+    customer_page: Page, make_line, line_builder, home_url, site_url, region, mailbox
 ):
     line = make_line(region, with_password=False, auth_unit=None)
     temp, new = line_builder.temp_password(), line_builder.password()
-    set_temp_password_on_softphone(
-        customer_page,
-        home_url,
-        region,
-        line.contract_number,
-        wording.UNIT_LINE,
-        line.contract_number,
-        temp,
-        caller_is_contract=True,
-    )
+    customer = Customer(customer_page, site_url, home_url, region, mailbox)
+    customer.set_temp_password(line.contract_number, line.contract_number, wording.UNIT_LINE, temp)
 
     change = (
         LoginPage(customer_page, site_url).open().login_to_forced_change(line.contract_number, temp)

@@ -7,7 +7,6 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from hikari_e2e.journeys import set_temp_password_on_softphone
 from hikari_e2e.pages import LoginPage
 from hikari_e2e.pages.phone import SoftphonePage
 from mock_site import wording
@@ -38,14 +37,10 @@ GUIDE_FLOWS = [
 
 @pytest.mark.parametrize(("unit", "caller", "target", "refused"), GUIDE_FLOWS)
 def test_guide_line_gets_a_temporary_password_by_phone_and_logs_in(
-    page: Page, home_url, site_url, region, line_builder, guide_line, temp, unit, caller, target,
-    refused,
-):  # fmt: skip
+    page: Page, customer, site_url, line_builder, guide_line, temp, unit, caller, target, refused
+):
     caller, target, refused = guide_line[caller], guide_line[target], guide_line[refused]
-    set_temp_password_on_softphone(
-        page, home_url, region, caller, unit, target, temp,
-        caller_is_contract=caller == guide_line.contract,
-    )  # fmt: skip
+    customer.set_temp_password(guide_line.contract, caller, unit, temp, target)
     new = line_builder.password()
 
     login = LoginPage(page, site_url).open()

@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import Playwright, expect
 
 from hikari_e2e import browser
-from hikari_e2e.journeys import log_in
+from hikari_e2e.journeys import Customer
 from hikari_e2e.pages import LoginPage
 from mock_site import wording
 
@@ -48,8 +48,9 @@ def browser_server(browser_type_launch_args: dict) -> Iterator[str]:
 
 
 def test_a_journey_runs_in_a_browser_from_a_browser_server(
-    playwright: Playwright, browser_server, browser_type_launch_args, make_line, site_url, region
-):
+    playwright: Playwright, browser_server, browser_type_launch_args, make_line, site_url,
+    home_url, region, mailbox,
+):  # fmt: skip
     remote = playwright.chromium.connect(
         browser_server,
         expose_network="<loopback>",  # the server's browser reaches our 127.0.0.1
@@ -62,7 +63,8 @@ def test_a_journey_runs_in_a_browser_from_a_browser_server(
         page = context.new_page()
         line = make_line(region)
 
-        top = log_in(page, site_url, line.contract_number, line.password)
+        customer = Customer(page, site_url, home_url, region, mailbox)
+        top = customer.log_in(line.contract_number, line.password)
         login = top.logout()
 
         expect(login.status).to_have_text(wording.MSG_LOGGED_OUT)

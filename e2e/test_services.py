@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from hikari_e2e.journeys import set_destinations, set_notice_addresses, switch_voice_warp
 from hikari_e2e.pages import FaxMenuPage, LoginPage, VoiceWarpMenuPage
 from hikari_e2e.pages.phone import SoftphonePage
 from mock_site import wording as W
@@ -73,15 +72,17 @@ def test_top_offers_the_services_and_numbers_this_login_may_set(
         expect(menu.target).to_contain_text(format_number(warp_numbers[0]))
 
 
-def test_voice_warp_set_on_the_web_forwards_calls(page: Page, number_login, home_url, region):
+def test_voice_warp_set_on_the_web_forwards_calls(
+    page: Page, customer, number_login, home_url, region
+):
     _, number, top = number_login
     menu = top.open_service(W.VOICE_WARP)
     expect(menu.state).to_have_text(W.VW_STATE_OFF)
 
-    menu = set_destinations(menu, {1: MOBILE, 2: LANDLINE}, use=2)
+    menu = customer.set_destinations(menu, {1: MOBILE, 2: LANDLINE}, use=2)
     expect(menu.destination(1)).to_have_text(format_number(MOBILE))
     expect(menu.selected).to_have_text(W.VW_ENTRY_NAME.format(entry=2))
-    menu = switch_voice_warp(menu, W.VW_NO_ANSWER, ring=15)
+    menu = customer.switch_voice_warp(menu, W.VW_NO_ANSWER, ring=15)
     expect(menu.state).to_have_text(W.VW_STATE_ON)
     expect(menu.mode).to_have_text(W.VW_MODES[W.VW_NO_ANSWER])
     expect(menu.ring).to_have_text(W.VW_RING_VALUE.format(seconds=15))
@@ -102,7 +103,7 @@ def test_voice_warp_set_on_the_web_forwards_calls(page: Page, number_login, home
 
 
 def test_142_on_the_softphone_and_the_web_edit_one_state(
-    page: Page, make_line, site_url, home_url, region
+    page: Page, customer, make_line, site_url, home_url, region
 ):
     line = make_line(region, auth_unit=W.UNIT_NUMBER)
     number = line.contract_number
@@ -122,7 +123,7 @@ def test_142_on_the_softphone_and_the_web_edit_one_state(
     expect(menu.state).to_have_text(W.VW_STATE_ON)
     expect(menu.mode).to_have_text(W.VW_MODES[W.VW_UNCONDITIONAL])
     expect(menu.destination(1)).to_have_text(format_number(MOBILE))
-    switch_voice_warp(menu, W.VW_STOP)
+    customer.switch_voice_warp(menu, W.VW_STOP)
 
     phone = SoftphonePage(page, home_url).open()
     phone.dial(W.VW_IVR_NUMBER, caller=number, region=region)
@@ -133,12 +134,12 @@ def test_142_on_the_softphone_and_the_web_edit_one_state(
 
 
 def test_call_notice_mails_every_address_when_a_call_comes(
-    page: Page, number_login, hikari, line_builder, home_url, region, mailbox
+    page: Page, customer, number_login, hikari, line_builder, home_url, region, mailbox
 ):
     _, number, top = number_login
     addresses = [line_builder.address() for _ in range(2)]
     form = top.open_service(W.CALL_NOTICE)
-    set_notice_addresses(form, W.CALL_NOTICE, addresses, condition="missed")
+    customer.set_notice_addresses(form, W.CALL_NOTICE, addresses, condition="missed")
 
     phone = SoftphonePage(page, home_url).open()
     phone.ring(region, number, "anonymous", answered=True)  # answered: no mail
@@ -156,12 +157,12 @@ def test_call_notice_mails_every_address_when_a_call_comes(
 
 
 def test_fax_is_mailed_listed_as_pdf_and_gone_after_30_days(
-    page: Page, number_login, line_builder, site_url, home_url, region, mailbox, clock
+    page: Page, customer, number_login, line_builder, site_url, home_url, region, mailbox, clock
 ):
     line, number, top = number_login
     address = line_builder.address()
     menu = top.open_service(W.FAX_NOTICE)
-    set_notice_addresses(menu.settings(), W.FAX_NOTICE, [address]).to_menu()
+    customer.set_notice_addresses(menu.settings(), W.FAX_NOTICE, [address]).to_menu()
 
     phone = SoftphonePage(page, home_url).open()
     phone.ring(region, number, LANDLINE, fax_pages=3)

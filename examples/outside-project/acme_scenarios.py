@@ -2,7 +2,6 @@
 
 from playwright.sync_api import expect
 
-from hikari_e2e import journeys as J
 from hikari_e2e import wording as W
 from hikari_e2e.scenarios import scenario
 
@@ -13,8 +12,9 @@ def busy_forward(run):
     run.hikari.set_services(
         run.region, line.contract_number, voice_warp={"destinations": ["09012345678"]}
     )
-    top = J.log_in(run.page, run.site_url, line.contract_number, line.password, step=run.step)
-    menu = J.open_service(top, W.VOICE_WARP, run.pick(line), step=run.step)
-    J.switch_voice_warp(menu, W.VW_BUSY, step=run.step)
+    customer = run.customer  # the guide's journeys as verbs, each a captioned step
+    top = customer.log_in(line.contract_number, line.password)
+    menu = customer.open_service(top, W.VOICE_WARP, run.pick(line))
+    customer.switch_voice_warp(menu, W.VW_BUSY)
     with run.step("確認：サービスの状態が「開始」になっています。"):
         expect(menu.state).to_have_text(W.VW_STATE_ON)

@@ -240,7 +240,7 @@ def temp_password_by_phone(world: World) -> None:
     """Call the region's access number from the contract number on the softphone and key a
     new 仮パスワード twice (guide p.5–7, 手順1–6)."""
     line, temp = world.line, world.run.temp_password()
-    world.customer.set_temp_password(line, world.number, world.unit, temp)
+    world.customer.set_temp_password(line.contract_number, world.number, world.unit, temp)
     world.temp_password = temp
 
 
@@ -316,7 +316,7 @@ def try_log_in(world: World) -> None:
 def change_password(world: World) -> None:
     """From the top (logging in first if needed): 「パスワード変更」 (guide p.15–16)."""
     new = world.run.password()
-    J.change_password(world.logged_in(), world.password, new, step=world.run.step)
+    world.customer.change_password(world.logged_in(), world.password, new)
     world.password, world.top = new, None
 
 
@@ -359,7 +359,7 @@ def open_service(world: World, service: str) -> None:
 )
 def set_destination(world: World, number: str) -> None:
     """From the ボイスワープ menu: 転送先電話番号設定, number as 転送先1 in use, 確認, 設定."""
-    world.screen = J.set_destinations(world.screen, {1: number}, use=1, step=world.run.step)
+    world.screen = world.customer.set_destinations(world.screen, {1: number}, use=1)
 
 
 @step(
@@ -369,7 +369,7 @@ def set_destination(world: World, number: str) -> None:
 )
 def start_voice_warp(world: World, mode: str) -> None:
     """From the ボイスワープ menu: サービス開始／停止, the mode, 確認, 設定."""
-    world.screen = J.switch_voice_warp(world.screen, mode, step=world.run.step)
+    world.screen = world.customer.switch_voice_warp(world.screen, mode)
 
 
 @step(
@@ -379,7 +379,7 @@ def start_voice_warp(world: World, mode: str) -> None:
 )
 def start_voice_warp_ringing(world: World, mode: str, seconds: int) -> None:
     """As above, with the 呼出秒数 of a mode that rings first."""
-    world.screen = J.switch_voice_warp(world.screen, mode, ring=seconds, step=world.run.step)
+    world.screen = world.customer.switch_voice_warp(world.screen, mode, ring=seconds)
 
 
 @step(
@@ -391,8 +391,7 @@ def voice_warp_by_phone(world: World, number: str, mode: str) -> None:
     """Dial 142 from the contract number: 2 (register) number #, 1 (confirm), 0 (menu),
     1 (start), the mode's key (domain-notes §3)."""
     keys = "2" + number + "#" + "1" + "0" + "1" + IVR_MODE_KEYS[mode]
-    run = world.run
-    J.voice_warp_by_phone(run.page, run.home_url, world.region, world.number, keys, step=run.step)
+    world.customer.voice_warp_by_phone(world.number, keys)
 
 
 @step(
@@ -418,7 +417,7 @@ def set_notice_address_to(world: World, address: str) -> None:
     if world.service == W.FAX_NOTICE:
         with world.run.step(J.service_step("fax_settings")):
             form = world.screen.settings()
-    J.set_notice_addresses(form, world.service, [address], step=world.run.step)
+    world.customer.set_notice_addresses(form, world.service, [address])
 
 
 @step(
@@ -428,16 +427,7 @@ def set_notice_address_to(world: World, address: str) -> None:
 )
 def ring(world: World, caller: str) -> None:
     """Ring the contract number from caller on the softphone; open the mail on the inbox page."""
-    run = world.run
-    J.ring_and_read_notice(
-        run.page,
-        run.home_url,
-        world.region,
-        world.number,
-        caller,
-        world.addresses[-1],
-        step=run.step,
-    )
+    world.customer.ring_and_read_notice(world.number, caller, world.addresses[-1])
 
 
 @step(
@@ -447,23 +437,13 @@ def ring(world: World, caller: str) -> None:
 )
 def fax(world: World, caller: str, pages: int) -> None:
     """Send a FAX of pages to the contract number on the softphone; open the mail."""
-    run = world.run
-    J.ring_and_read_notice(
-        run.page,
-        run.home_url,
-        world.region,
-        world.number,
-        caller,
-        world.addresses[-1],
-        fax_pages=pages,
-        step=run.step,
-    )
+    world.customer.ring_and_read_notice(world.number, caller, world.addresses[-1], fax_pages=pages)
 
 
 @step("受信FAX一覧を開く", expected="受信したFAXが一覧にある")
 def fax_list(world: World) -> None:
     """Open 「受信FAX一覧」 of the FAXお知らせメール number chosen before."""
-    J.open_fax_list(world.run.page, world.site_url, step=world.run.step)
+    world.customer.open_fax_list()
 
 
 @step("{数}分が経過する", example="10分が経過する", expected="模擬環境の時計が進む", chapter=True)

@@ -2,7 +2,6 @@
 
 from playwright.sync_api import expect
 
-from hikari_e2e import journeys as J
 from hikari_e2e import wording as W
 from hikari_e2e.pages import LoginPage
 
@@ -13,7 +12,7 @@ def test_busy_forwarding_starts(customer, hikari, make_line, region):
     top = customer.log_in(line.contract_number, line.password)
     menu = customer.open_service(top, W.VOICE_WARP)
 
-    J.switch_voice_warp(menu, W.VW_BUSY)
+    customer.switch_voice_warp(menu, W.VW_BUSY)
 
     expect(menu.state).to_have_text(W.VW_STATE_ON)
 
