@@ -5,25 +5,10 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from fixtures.auth_units import CONTRACT, FIRST_ADDITIONAL, MATRIX
 from hikari_e2e.pages import LoginPage, TopPage
 from mock_site import wording
 from mock_site.store import format_number
-
-CONTRACT, FIRST_ADDITIONAL, SECOND_ADDITIONAL = 0, 1, 2
-
-# The guide's login / settings matrix for a line of three numbers, as one table:
-# (unit, the number typed at login, may it log in, the numbers that login may set).
-MATRIX = [
-    pytest.param(wording.UNIT_LINE, CONTRACT, True, [0, 1, 2], id="line-contract"),
-    pytest.param(wording.UNIT_LINE, FIRST_ADDITIONAL, False, [], id="line-additional"),
-    pytest.param(wording.UNIT_LINE, SECOND_ADDITIONAL, False, [], id="line-additional-2"),
-    pytest.param(wording.UNIT_NUMBER, CONTRACT, True, [0], id="number-contract"),
-    pytest.param(wording.UNIT_NUMBER, FIRST_ADDITIONAL, True, [1], id="number-additional"),
-    pytest.param(wording.UNIT_NUMBER, SECOND_ADDITIONAL, True, [2], id="number-additional-2"),
-    pytest.param(wording.UNIT_ADMIN, CONTRACT, True, [0, 1, 2], id="admin-manager"),
-    pytest.param(wording.UNIT_ADMIN, FIRST_ADDITIONAL, True, [1], id="admin-user"),
-    pytest.param(wording.UNIT_ADMIN, SECOND_ADDITIONAL, True, [2], id="admin-user-2"),
-]
 
 
 @pytest.mark.parametrize(("unit", "login_with", "may_log_in", "reach"), MATRIX)

@@ -6,13 +6,12 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from fixtures.auth_units import MATRIX
 from hikari_e2e.pages import FaxMenuPage, LoginPage, VoiceWarpMenuPage
 from hikari_e2e.pages.phone import SoftphonePage
 from mock_site import wording as W
 from mock_site.config import Settings
 from mock_site.store import format_number
-
-from .test_auth_units import MATRIX
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 

@@ -436,21 +436,16 @@ def register_error_pages(app: Flask) -> None:
         response.headers["Connection"] = "close"  # what is left of the body is never read
         return response
 
-    @app.errorhandler(OSError)
-    def unreadable(error: OSError):  # a malformed chunked body, say: werkzeug cannot read it
-        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_UNREADABLE, 400, "unreadable body")
-
-    @app.errorhandler(413)
-    def too_large(error: HTTPException):
-        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_TOO_LARGE, 413, "request too large")
-
-    @app.errorhandler(CSRFError)
-    def form_expired(error: CSRFError):
-        return answer(wording.BAD_REQUEST_TITLE, wording.ERR_FORM_EXPIRED, 400)
-
-    @app.errorhandler(404)
-    def not_found(error: HTTPException):
-        return answer(wording.NOT_FOUND_TITLE, wording.NOT_FOUND_TEXT, 404, "no such endpoint")
+    # An error answered the same way each time: (title, message, code, detail for JSON).
+    plain = {
+        OSError: (  # a malformed chunked body, say: werkzeug cannot read it
+            wording.BAD_REQUEST_TITLE, wording.ERR_UNREADABLE, 400, "unreadable body"),
+        413: (wording.BAD_REQUEST_TITLE, wording.ERR_TOO_LARGE, 413, "request too large"),
+        CSRFError: (wording.BAD_REQUEST_TITLE, wording.ERR_FORM_EXPIRED, 400, None),
+        404: (wording.NOT_FOUND_TITLE, wording.NOT_FOUND_TEXT, 404, "no such endpoint"),
+    }  # fmt: skip
+    for error, said in plain.items():
+        app.register_error_handler(error, lambda _error, said=said: answer(*said))
 
     @app.errorhandler(405)
     def method_not_allowed(error: HTTPException):

@@ -12,7 +12,8 @@ import subprocess
 import pytest
 
 from hikari_e2e.scenarios import film as F
-from hikari_e2e.scenarios.film import Shot, cut
+from hikari_e2e.scenarios.film import Shot, cut, encoder, pace, sound
+from hikari_e2e.scenarios.film import drawing as drawn
 
 CARD = 220  # cs
 BOX = {"x": 100.0, "y": 300.0, "width": 200.0, "height": 50.0}
@@ -43,7 +44,7 @@ def test_a_used_element_is_outlined_on_the_screen_it_was_used_on_until_the_scree
     assert shots == [
         Shot(0, CARD, card=True),
         Shot(0, 30),
-        Shot(0, F._cs(F.ACTION_SECONDS) + 20, box=BOX),
+        Shot(0, pace.centiseconds(pace.ACTION_SECONDS) + 20, box=BOX),
         Shot(1, 150),
     ]
 
@@ -67,22 +68,24 @@ def test_the_screen_after_the_card_and_the_step_last_long_enough():
     shots, _ = cut([0], 0, 10, [], [], 100)
 
     page = sum(shot.cs for shot in shots[1:])
-    assert page >= F._cs(F.PAGE_SECONDS)
-    assert sum(shot.cs for shot in shots) == F._cs(F.MIN_STEP_SECONDS)
+    assert page >= pace.centiseconds(pace.PAGE_SECONDS)
+    assert sum(shot.cs for shot in shots) == pace.centiseconds(pace.MIN_STEP_SECONDS)
 
 
 def test_the_last_step_ends_on_its_screen_a_while():
     plain, _ = cut([0], 0, 5000, [], [], CARD)
     last, _ = cut([0], 0, 5000, [], [], CARD, tail=True)
 
-    assert sum(s.cs for s in last) - sum(s.cs for s in plain) == F._cs(F.TAIL_SECONDS)
+    assert sum(s.cs for s in last) - sum(s.cs for s in plain) == pace.centiseconds(
+        pace.TAIL_SECONDS
+    )
     assert not last[-1].box and not last[-1].card
 
 
 def test_a_step_ends_on_its_last_screen_even_if_the_run_showed_it_only_briefly():
     shots, _ = cut([0, 500, 1530, 1560, 1590], 0, 1600, [(600, 600, BOX)], [], CARD, tail=True)
 
-    assert shots[-1] == Shot(4, F._cs(F.TAIL_SECONDS))
+    assert shots[-1] == Shot(4, pace.centiseconds(pace.TAIL_SECONDS))
 
 
 def test_the_overlays_name_the_step_all_along_and_draw_the_card_and_outlines_on_their_shots():
@@ -107,16 +110,20 @@ def test_a_subtitle_too_long_for_the_bar_ends_in_an_ellipsis():
     script = F.overlays([("手順" + "あ" * 80, "", [Shot(0, 100)])])
 
     subtitle = next(line for line in script.splitlines() if "\\an4" in line)
-    assert subtitle.endswith("…") and F._width(subtitle.split("}")[-1], 24) <= F.SUBTITLE_WIDTH
+    assert (
+        subtitle.endswith("…") and drawn._width(subtitle.split("}")[-1], 24) <= drawn.SUBTITLE_WIDTH
+    )
 
 
 def test_steps_are_split_in_order_into_parts_of_about_as_many_shots():
-    steps = [F._Step(str(n), "", [Shot(0, 10)] * size, []) for n, size in enumerate([5, 1, 4, 6])]
+    steps = [
+        encoder._Step(str(n), "", [Shot(0, 10)] * size, []) for n, size in enumerate([5, 1, 4, 6])
+    ]
 
-    parts = F._parts(steps, 2)
+    parts = pace.split_parts(steps, 2)
 
     assert [[step.caption for step in part] for part in parts] == [["0", "1", "2"], ["3"]]
-    assert F._parts(steps, 1) == [steps]
+    assert pace.split_parts(steps, 1) == [steps]
 
 
 def test_clips_are_placed_where_they_start_and_never_overlap():
@@ -128,16 +135,18 @@ def test_clips_are_placed_where_they_start_and_never_overlap():
         with wave.open(out, "wb") as audio:
             audio.setnchannels(1)
             audio.setsampwidth(2)
-            audio.setframerate(F.RATE)
-            audio.writeframes(level.to_bytes(2, "little", signed=True) * int(seconds * F.RATE))
+            audio.setframerate(sound.RATE)
+            audio.writeframes(level.to_bytes(2, "little", signed=True) * int(seconds * sound.RATE))
         return out.getvalue()
 
-    pcm = F._mix([(0, clip(0.5, 1000)), (20, clip(0.5, 2000))], 200)
+    pcm = sound.mix([(0, clip(0.5, 1000)), (20, clip(0.5, 2000))], 200)
 
     samples = memoryview(pcm).cast("h")
-    assert len(samples) == 2 * F.RATE
-    assert samples[F.RATE // 10] == 1000 and samples[int(0.55 * F.RATE)] == 2000
-    assert samples[int(0.99 * F.RATE)] == 2000 and samples[int(1.01 * F.RATE)] == F.SILENCE
+    assert len(samples) == 2 * sound.RATE
+    assert samples[sound.RATE // 10] == 1000 and samples[int(0.55 * sound.RATE)] == 2000
+    assert (
+        samples[int(0.99 * sound.RATE)] == 2000 and samples[int(1.01 * sound.RATE)] == sound.SILENCE
+    )
 
 
 class _Screencast:

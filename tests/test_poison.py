@@ -16,20 +16,11 @@ import urllib.request
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in
+from fixtures.site_client import every_part_answers
 from mock_site import wording
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
-
-
-def every_part_answers(env: Environment) -> None:
-    """Assert the home, the clock and both login screens still answer 200."""
-    home = env.apps["home"].test_client()
-    assert home.get("/").status_code == 200
-    assert home.get("/api/clock").status_code == 200
-    for region in ("east", "west"):
-        assert env.apps[region].test_client().get("/AGL_Disp.do").status_code == 200
-
 
 # 1. JSON nested deeper than the parser goes ------------------------------------------------------
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in, otp_choice, snapshot
+from fixtures.site_client import csrf_token, login, quick_number, screen_title
 from mock_site import cli, seed, wording
 from mock_site.auth import service as auth_service
 from mock_site.config import Settings
@@ -23,8 +24,6 @@ from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
 from mock_site.regions import REGIONS
-
-from .test_site import csrf_token, login, quick_number, screen_title
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 

@@ -6,6 +6,14 @@ import re
 
 import pytest
 
+from fixtures.site_client import (
+    HOSTILE,
+    csrf_token,
+    logged_in_client,
+    login,
+    quick_number,
+    screen_title,
+)
 from mock_site import seed, wording
 from mock_site.config import Settings
 from mock_site.environment import Environment
@@ -13,27 +21,6 @@ from mock_site.environment import Environment
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 ERR_VERIFY_ID_FORMAT = wording.fill(wording.ERR_VERIFY_ID_FORMAT, DEFAULTS)
 ERR_VERIFY_PASSWORD_FORMAT = wording.fill(wording.ERR_VERIFY_PASSWORD_FORMAT, DEFAULTS)
-
-
-def csrf_token(client, path: str = "/AGL_Disp.do") -> str:
-    html = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token"[^>]*value="([^"]+)"', html).group(1)
-
-
-def quick_number(env: Environment, region: str) -> str:
-    return next(line for line in env.seeded if line.region == region and line.password)
-
-
-def login(client, number: str, password: str):
-    return client.post(
-        "/AGL_Login.do",
-        data={"csrf_token": csrf_token(client), "phoneNo": number, "pass": password},
-    )
-
-
-def screen_title(response) -> str:
-    """Return the h1 of the screen a response shows."""
-    return re.search(r"<h1>(.*?)</h1>", response.get_data(as_text=True)).group(1)
 
 
 def test_login_answers_with_the_next_screen_at_its_own_url(env):
@@ -104,24 +91,6 @@ def test_hostile_login_input_gets_a_japanese_error(env, site, number):
     assert wording.ERR_PHONE_FORMAT in body
     assert "<script>alert" not in body
     assert all(not env.store.sessions_for(r, number) for r in ("east", "west"))
-
-
-def logged_in_client(env: Environment, region: str = "east"):
-    client = env.apps[region].test_client()
-    line = quick_number(env, region)
-    env.store.find_number(region, line.contract_number)[1].otp.choice = "decline"
-    login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
-    return client, line
-
-
-HOSTILE = [
-    pytest.param("x" * 10_000, id="10000-chars"),
-    pytest.param("", id="empty"),
-    pytest.param("\x00\x07\x1b[2J", id="control-chars"),
-    pytest.param("パスワード１２３", id="non-ascii"),
-    pytest.param("' OR '1'='1", id="sql-like"),
-    pytest.param('"><script>alert(1)</script>', id="script-like"),
-]
 
 
 @pytest.mark.parametrize(

@@ -20,14 +20,12 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from fixtures.eml.hostile import corpus
 from fixtures.screens import snapshot
+from fixtures.site_client import every_part_answers, login
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail.send import compose
 from mock_site.regions import REGIONS
-
-from .test_poison import every_part_answers
-from .test_site import login
 
 EXAMPLES = int(os.environ.get("HIKARI_STATEFUL_EXAMPLES", "15"))
 SETTING_NAMES = sorted(Settings.__dataclass_fields__)

@@ -15,11 +15,10 @@ from datetime import timedelta
 import pytest
 
 from fixtures.screens import PASSWORD, SCREENS, Customer
+from fixtures.site_client import login
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.environment import FREE_PORTS, Environment
-
-from .test_site import login
 
 Produce = Callable[[Environment], str]
 

@@ -8,12 +8,12 @@ import time
 import traceback
 import zlib
 from collections.abc import Iterator
-from contextlib import AbstractContextManager, ExitStack, contextmanager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TextIO
 
-from playwright.sync_api import Browser, Locator, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
 from hikari_e2e.builders import LineBuilder, LineSpec
@@ -260,6 +260,33 @@ def play(
     )
     label = f"{scenario.name} ({options.region}, {options.unit})"
     out.write(f"{label}: {scenario.description}\n")
+    context = _new_context(browser, client, options)
+    page = context.new_page()
+    steps = Steps(out, page=page, **_observers(scenario, page, client, options, label))
+    run = Run(page, client, options.region, options.unit, builder, steps, client.home_url,
+              client.site_url(options.region))  # fmt: skip
+    failure: StepFailed | None = None
+    began = time.monotonic()
+    with watching(page, steps) if steps.guide else nullcontext():
+        try:
+            scenario.play(run)
+        except StepFailed as error:
+            failure = error
+        except Exception as error:  # outside any step: seeding, say
+            failure = StepFailed(steps.index + 1, "（手順の外）", error)
+    elapsed = time.monotonic() - began
+    _finish(steps, failure, elapsed, options, out)
+    context.close()
+    if failure:
+        out.write(f"✗ {failure}\n")
+        detail = "".join(traceback.format_exception_only(failure.error)).strip()
+        out.write("  " + detail.replace("\n", "\n  ") + "\n")
+        return 1
+    out.write(f"✓ {steps.index} steps in {elapsed:.1f} s\n")
+    return 0
+
+
+def _new_context(browser: Browser, client: ControlClient, options: Options) -> BrowserContext:
     context = browser.new_context(
         viewport=SIZE,
         locale="ja-JP",
@@ -273,9 +300,15 @@ def play(
         extra_http_headers={SPACE_HEADER: client.space} if client.space else None,
     )
     context.set_default_timeout(TIMEOUT_MS)
-    page = context.new_page()
+    return context
+
+
+def _observers(
+    scenario: Scenario, page: Page, client: ControlClient, options: Options, label: str
+) -> dict:
+    """What watches the run, as asked: the film, the illustrated guide, the evidence."""
     stem = f"{scenario.name}-{options.region}"
-    film = guide = None
+    film = guide = recorder = None
     if options.video_dir:
         film = Film(page, Path(options.video_dir) / f"{stem}.webm", scenario.description)
         if options.narration:
@@ -285,7 +318,6 @@ def play(
         where = f"{REGIONS[options.region].company}・{wording.UNIT_NAMES[UNITS[options.unit]]}"
         title = f"{scenario.description}（{where}）"
         guide = Guide(page, Path(options.guide_dir) / stem, title, label)
-    recorder = None
     if options.evidence_dir:
         record = ScenarioRecord(
             scenario.name, scenario.description, scenario.feature or wording.PYTHON_FEATURE,
@@ -293,29 +325,14 @@ def play(
             environment=environment_facts(client, options.region, options.unit),
         )  # fmt: skip
         recorder = Recorder(options.evidence_dir, record, page, client)
-    steps = Steps(out, film, guide, page, recorder)
-    run = Run(
-        page,
-        client,
-        options.region,
-        options.unit,
-        builder,
-        steps,
-        client.home_url,
-        client.site_url(options.region),
-    )
-    failure: StepFailed | None = None
-    began = time.monotonic()
-    with ExitStack() as stack:
-        if guide:
-            stack.enter_context(watching(page, steps))
-        try:
-            scenario.play(run)
-        except StepFailed as error:
-            failure = error
-        except Exception as error:  # outside any step: seeding, say
-            failure = StepFailed(steps.index + 1, "（手順の外）", error)
-    elapsed = time.monotonic() - began
+    return {"film": film, "guide": guide, "recorder": recorder}
+
+
+def _finish(
+    steps: Steps, failure: StepFailed | None, elapsed: float, options: Options, out: TextIO
+) -> None:
+    """Write what the observers made: the video, the evidence, the guide."""
+    film, guide, recorder = steps.film, steps.guide, steps.recorder
     if film:
         film.finish()
         out.write(f"  video: {film.path}\n")
@@ -330,14 +347,6 @@ def play(
             out.write(f"  guide (PDF): {guide.write_pdf(written)}\n")
         except PlaywrightError as error:  # a headed browser cannot print to PDF
             out.write(f"  guide (PDF): not written ({str(error).splitlines()[0]})\n")
-    context.close()
-    if failure:
-        out.write(f"✗ {failure}\n")
-        detail = "".join(traceback.format_exception_only(failure.error)).strip()
-        out.write("  " + detail.replace("\n", "\n  ") + "\n")
-        return 1
-    out.write(f"✓ {steps.index} steps in {elapsed:.1f} s\n")
-    return 0
 
 
 def environment_facts(client: ControlClient, region: str, unit: str) -> dict[str, str]:

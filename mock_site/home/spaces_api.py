@@ -113,7 +113,7 @@ def select(space_id: str):
         space = spaces().find(space_id)
     except SpaceError as error:
         return space_gone_page(space_id, error)
-    response = make_response(redirect(url_for("index")))
+    response = make_response(redirect(url_for("views.index")))
     response.set_cookie(SPACE_COOKIE, space.id, samesite="Lax", httponly=True)
     return response
 
