@@ -8,6 +8,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
+from enum import StrEnum
 
 from . import wording
 
@@ -34,6 +35,35 @@ class Credential:
     void: bool = False
 
 
+class OtpChoice(StrEnum):
+    """What a number chose on ワンタイムパスワード利用選択 (None until it chooses)."""
+
+    USE = "use"
+    DECLINE = "decline"
+
+
+@dataclass(frozen=True)
+class OtpDraft:
+    """A ワンタイムパスワード registration between its input and 確認 screens (the session's only:
+    the 確認用パスワード is hashed when 「登録」 mails the URL)."""
+
+    address: str
+    verify_id: str
+    verify_password: str
+
+
+@dataclass(frozen=True)
+class PendingRegistration:
+    """A registration whose 本登録 URL was mailed: the URL's token and the 確認用パスワード as
+    hashes, until expires."""
+
+    address: str
+    verify_id: str
+    verify_password_hash: str
+    token_hash: str
+    expires: datetime
+
+
 @dataclass
 class OtpAccount:
     """Hold a number's ワンタイムパスワード state: the choice, the addresses, the pending secrets.
@@ -41,11 +71,11 @@ class OtpAccount:
     Secrets (確認用パスワード, the URL token, the code) are kept only as hashes.
     """
 
-    choice: str | None = None  # "use" or "decline"; None until chosen
+    choice: OtpChoice | None = None  # None until chosen
     address: str | None = None
     verify_id: str | None = None
     verify_password_hash: str | None = None
-    pending: dict | None = None  # address, verify_id, verify_password_hash, token_hash, expires
+    pending: PendingRegistration | None = None
     ticket_hash: str | None = None  # the 本登録完了 screen's one send
     code_hash: str | None = None
     code_expires: datetime | None = None
@@ -140,6 +170,57 @@ OTP_CHOICE = "otp_choice"
 OTP_CODE = "otp_code"
 
 
+@dataclass(frozen=True)
+class DestinationsChange:
+    """転送先電話番号設定 confirmed: the entries 1–4 and the one in use."""
+
+    entries: list[str]
+    selected: int
+
+    def apply_to(self, warp: VoiceWarp) -> None:
+        warp.destinations[:] = self.entries
+        warp.selected = self.selected
+
+
+@dataclass(frozen=True)
+class SwitchChange:
+    """サービス開始／停止 confirmed: the mode (or 停止) and, for a mode that rings first, the
+    呼出秒数 (None keeps the one set)."""
+
+    mode: str
+    ring: int | None
+
+    def apply_to(self, warp: VoiceWarp) -> None:
+        warp.mode = self.mode
+        if self.ring:
+            warp.ring_seconds = self.ring
+
+
+@dataclass(frozen=True)
+class NoticeChange:
+    """A お知らせメール's addresses confirmed, with the 送信条件 (着信お知らせメール only)."""
+
+    addresses: list[str]
+    condition: str
+    skip_anonymous: bool
+
+    def apply_to(self, notice: NoticeMail) -> None:
+        notice.addresses[:] = self.addresses
+        notice.condition = self.condition
+        notice.skip_anonymous = self.skip_anonymous
+
+
+@dataclass(frozen=True)
+class ServiceDraft:
+    """A service change between its input and 確認 screens: which screen (kind) of which
+    number, the settings as they were (to notice a change made by phone meanwhile), the change."""
+
+    kind: str
+    number: str
+    before: dict
+    change: DestinationsChange | SwitchChange | NoticeChange
+
+
 @dataclass
 class Session:
     """Track one logged-in browser on the server side, and which screen it must see next.
@@ -157,9 +238,9 @@ class Session:
     stage: str = READY
     reason: str | None = None
     form_token: str | None = None
-    draft: dict | None = None  # the OTP registration between its input and 確認 screens
+    draft: OtpDraft | None = None  # the OTP registration between its input and 確認 screens
     target: str | None = None  # the number whose services are being set
-    service_draft: dict | None = None  # a service change between its input and 確認 screens
+    service_draft: ServiceDraft | None = None  # a service change between input and 確認
 
 
 def format_number(number: str) -> str:

@@ -21,6 +21,7 @@ from mock_site import wording
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
+from mock_site.store import OtpDraft
 
 # 1. JSON nested deeper than the parser goes ------------------------------------------------------
 
@@ -185,7 +186,7 @@ def test_parallel_code_sends_leave_the_newest_mails_code_valid(running_env):
 def test_parallel_registrations_leave_the_newest_mails_url_valid(running_env):
     env, address = running_env, "race@example.jp"
     number = env.add_line("east", additional_count=0, password=PASSWORD).contract
-    draft = {"address": address, "verify_id": "Hikari26", "verify_password": "kakunin26"}
+    draft = OtpDraft(address, "Hikari26", "kakunin26")
 
     # What ten 「登録」 clicks at once come to.
     all_at_once(10, lambda: otp_service.register_provisionally(env, number, draft,

@@ -14,12 +14,12 @@ from ..config import Settings
 from ..mail.send import MailNotSent, compose
 from ..security import hash_password
 from ..security import verify_password as matches_hash
-from ..store import Number
+from ..store import Number, OtpChoice, OtpDraft, PendingRegistration
 
 if TYPE_CHECKING:
     from ..state import State
 
-USE, DECLINE = "use", "decline"
+USE, DECLINE = OtpChoice.USE, OtpChoice.DECLINE
 ADDRESS = re.compile(r"^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
 
 
@@ -68,7 +68,7 @@ def verify_matches(number: Number, verify_id: str, verify_password: str) -> bool
     return matches_hash(account.verify_password_hash, verify_password or "") and same_id
 
 
-def register_provisionally(env: State, number: Number, draft: dict, site_url: str) -> None:
+def register_provisionally(env: State, number: Number, draft: OtpDraft, site_url: str) -> None:
     """Mail the 本登録 URL (24 h, single use); keep nothing if the mail cannot be sent."""
     token = secrets.token_urlsafe(32)
     expires = env.clock.now() + timedelta(hours=env.settings.registration_url_valid_hours)
@@ -79,22 +79,16 @@ def register_provisionally(env: State, number: Number, draft: dict, site_url: st
         url=url,
         deadline=expires.strftime("%Y年%m月%d日 %H:%M"),
     )
-    verify_password_hash = hash_password(
-        draft["verify_password"], env.settings.password_hash_method
+    verify_password_hash = hash_password(draft.verify_password, env.settings.password_hash_method)
+    pending = PendingRegistration(
+        draft.address, draft.verify_id, verify_password_hash, digest(token), expires
     )
-    pending = {
-        "address": draft["address"],
-        "verify_id": draft["verify_id"],
-        "verify_password_hash": verify_password_hash,
-        "token_hash": digest(token),
-        "expires": expires,
-    }
     # The URL is stored with its mail's place in the outbox, so however many 「登録」 clicks arrive
     # at once, the newest mail's URL is the one that works; the mail leaves after the lock.
     with env.store.transaction():
         previous, number.otp.pending = number.otp.pending, pending
-        message = compose(env, draft["address"], wording.MAIL_REGISTRATION_SUBJECT, body)
-        letter = env.outbox.post(draft["address"], message)
+        message = compose(env, draft.address, wording.MAIL_REGISTRATION_SUBJECT, body)
+        letter = env.outbox.post(draft.address, message)
     try:
         env.outbox.deliver(letter)
     except MailNotSent:
@@ -113,8 +107,8 @@ def find_by_token(env: State, region: str, token: str) -> Number | None:
             pending = number.otp.pending
             if (
                 pending
-                and hmac.compare_digest(pending["token_hash"], wanted)
-                and now < pending["expires"]
+                and hmac.compare_digest(pending.token_hash, wanted)
+                and now < pending.expires
             ):
                 return number
     return None
@@ -123,9 +117,9 @@ def find_by_token(env: State, region: str, token: str) -> Number | None:
 def complete_registration(number: Number) -> str:
     """Make the pending address the registered one; return the one-time send ticket."""
     account, pending = number.otp, number.otp.pending
-    account.address = pending["address"]
-    account.verify_id = pending["verify_id"]
-    account.verify_password_hash = pending["verify_password_hash"]
+    account.address = pending.address
+    account.verify_id = pending.verify_id
+    account.verify_password_hash = pending.verify_password_hash
     account.choice = USE
     account.pending = None
     ticket = secrets.token_urlsafe(32)

@@ -6,7 +6,7 @@ from flask import Blueprint, flash, g, redirect, render_template, request, url_f
 
 from .. import wording
 from ..mail.send import MailNotSent
-from ..store import OTP_CHOICE, OTP_CODE, READY
+from ..store import OTP_CHOICE, OTP_CODE, READY, OtpDraft
 from ..web import (
     end_session,
     env,
@@ -93,17 +93,13 @@ def register():
         ):
             errors = [wording.ERR_VERIFY_MISMATCH]
         if not errors:
-            g.session.draft = {
-                "address": address,
-                "verify_id": verify_id,
-                "verify_password": form.verify_password.data,
-            }
+            g.session.draft = OtpDraft(address, verify_id, form.verify_password.data)
             return redirect(url_for("otp.confirm"))
     elif form.is_submitted():
         errors = form_errors(form)
     elif g.session.draft:
-        form.address.data = g.session.draft["address"]
-        form.verify_id.data = g.session.draft["verify_id"]
+        form.address.data = g.session.draft.address
+        form.verify_id.data = g.session.draft.verify_id
     form.form_token.data = issue_form_token()
     title = wording.OTP_ADDRESS_CHANGE_TITLE if change else wording.OTP_REGISTER_TITLE
     return render_template("otp/register.html", form=form, errors=errors, title=title)
@@ -132,7 +128,7 @@ def confirm():
         form=form,
         errors=errors,
         draft=draft,
-        masked="＊" * len(draft["verify_password"]),
+        masked="＊" * len(draft.verify_password),
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from typing import Any, NamedTuple
 
 from flask import (
     Blueprint,
@@ -23,7 +23,14 @@ from flask import (
 )
 
 from .. import accounts, wording
-from ..store import Number, format_number
+from ..store import (
+    DestinationsChange,
+    NoticeChange,
+    Number,
+    ServiceDraft,
+    SwitchChange,
+    format_number,
+)
 from ..web import (
     OneTimeForm,
     env,
@@ -90,29 +97,25 @@ def snapshot(value: Any) -> Any:
     return dataclasses.asdict(value)
 
 
-def take_draft(kind: str) -> dict | None:
-    """Return the draft of this screen and number, if the confirmation screen made one."""
+Change = DestinationsChange | SwitchChange | NoticeChange
+
+
+def take_draft(kind: str) -> Change | None:
+    """Return the change of this screen and number, if the confirmation screen made one."""
     draft = g.session.service_draft
-    if draft and draft["kind"] == kind and draft["number"] == g.target.number:
-        return draft
+    if draft and draft.kind == kind and draft.number == g.target.number:
+        return draft.change
     return None
 
 
-def make_draft(kind: str, before: Any, **values: Any) -> None:
-    g.session.service_draft = {
-        "kind": kind,
-        "number": g.target.number,
-        "before": snapshot(before),
-        **values,
-    }
-
-
-def confirm_page(kind: str, before: Any, title: str, rows, screens: tuple[str, str], **values):
-    """Keep the checked values as the draft and show them with 「設定」 and 「戻る」.
+def confirm_page(
+    kind: str, before: Any, title: str, rows, screens: tuple[str, str], change: Change
+):
+    """Keep the checked change as the draft and show it with 「設定」 and 「戻る」.
 
     screens is (the input screen's endpoint, the 完了 endpoint the 「設定」 posts to).
     """
-    make_draft(kind, before, **values)
+    g.session.service_draft = ServiceDraft(kind, g.target.number, snapshot(before), change)
     confirm = OneTimeForm(formdata=None)
     confirm.form_token.data = issue_form_token()
     return render(
@@ -125,23 +128,21 @@ def confirm_page(kind: str, before: Any, title: str, rows, screens: tuple[str, s
     )
 
 
-def apply_confirmed(
-    kind: str, state: Any, change: Callable[[dict], None], title: str, screens: tuple[str, str]
-):
-    """Apply the confirmed draft to state, unless state changed meanwhile (by phone, say).
+def apply_confirmed(kind: str, state: Any, title: str, screens: tuple[str, str]):
+    """Apply the confirmed change to state, unless state changed meanwhile (by phone, say).
 
     screens is (the input screen's endpoint, the endpoint 「サービスメニューへ」 leads to).
     """
     form = OneTimeForm()
-    draft = take_draft(kind)
-    if not form.validate_on_submit() or draft is None:
+    change = take_draft(kind)
+    if not form.validate_on_submit() or change is None:
         return redirect(url_for(screens[0]))
     with env().store.transaction():
-        if snapshot(state) != draft["before"]:
+        if snapshot(state) != g.session.service_draft.before:
             g.session.service_draft = None
             flash(wording.ERR_CHANGED_ELSEWHERE, "error")
             return redirect(url_for(screens[0]))
-        change(draft)
+        change.apply_to(state)
     g.session.service_draft = None
     return render("services/done.html", title=title + wording.DONE_SUFFIX, back=url_for(screens[1]))
 
@@ -218,10 +219,10 @@ def vw_list_form():
     form = DestinationForm(formdata=None)
     warp = g.target.voice_warp
     draft = take_draft("vw_list")
-    entries = draft["entries"] if draft else warp.destinations
+    entries = draft.entries if draft else warp.destinations
     for field, value in zip(form.entries(), entries, strict=True):
         field.data = value
-    form.selected.data = str(draft["selected"] if draft else warp.selected)
+    form.selected.data = str(draft.selected if draft else warp.selected)
     return vw_list_page(form, [])
 
 
@@ -254,8 +255,7 @@ def vw_list_confirm():
         wording.VW_LIST_TITLE,
         rows,
         ("services.vw_list_form", "services.vw_list_apply"),
-        entries=entries,
-        selected=selected,
+        DestinationsChange(entries, selected),
     )
 
 
@@ -263,16 +263,9 @@ def vw_list_confirm():
 @for_service(wording.VOICE_WARP)
 def vw_list_apply():
     """Apply the confirmed list, unless it changed meanwhile (by phone or another screen)."""
-    warp = g.target.voice_warp
-
-    def change(draft: dict) -> None:
-        warp.destinations[:] = draft["entries"]
-        warp.selected = draft["selected"]
-
     return apply_confirmed(
         "vw_list",
-        warp,
-        change,
+        g.target.voice_warp,
         wording.VW_LIST_TITLE,
         ("services.vw_list_form", "services.vw_menu"),
     )
@@ -286,8 +279,8 @@ def vw_switch_form():
     warp = g.target.voice_warp
     draft = take_draft("vw_switch")
     ring = str(rules.ring_seconds(warp, env().settings))
-    form.mode.data = draft["mode"] if draft else warp.mode
-    form.call_sec2.data = form.call_sec4.data = str(draft["ring"] or ring) if draft else ring
+    form.mode.data = draft.mode if draft else warp.mode
+    form.call_sec2.data = form.call_sec4.data = str(draft.ring or ring) if draft else ring
     return vw_switch_page(form, [])
 
 
@@ -326,7 +319,7 @@ def vw_switch_confirm():
         return vw_switch_page(form, errors)
     if not env().settings.voice_warp_switch_confirm:  # as S2's older site: 設定 applies at once
         with env().store.transaction():
-            apply_switch(warp, choice.mode, choice.ring_seconds)
+            SwitchChange(choice.mode, choice.ring_seconds).apply_to(warp)
         return render(
             "services/done.html",
             title=wording.VW_SWITCH_TITLE + wording.DONE_SUFFIX,
@@ -344,8 +337,7 @@ def vw_switch_confirm():
         wording.VW_SWITCH_TITLE,
         rows,
         ("services.vw_switch_form", "services.vw_switch_apply"),
-        mode=choice.mode,
-        ring=choice.ring_seconds,
+        SwitchChange(choice.mode, choice.ring_seconds),
     )
 
 
@@ -353,38 +345,34 @@ def vw_switch_confirm():
 @for_service(wording.VOICE_WARP)
 def vw_switch_apply():
     """Start or stop as confirmed, unless the settings changed meanwhile."""
-    warp = g.target.voice_warp
-
-    def change(draft: dict) -> None:
-        apply_switch(warp, draft["mode"], draft["ring"])
-
     return apply_confirmed(
         "vw_switch",
-        warp,
-        change,
+        g.target.voice_warp,
         wording.VW_SWITCH_TITLE,
         ("services.vw_switch_form", "services.vw_menu"),
     )
 
 
-def apply_switch(warp, mode: str, ring: int | None) -> None:
-    """Start the mode chosen (with its 呼出秒数), or stop."""
-    warp.mode = mode
-    if ring:
-        warp.ring_seconds = ring
-
-
 # 着信お知らせメール and FAXお知らせメール ---------------------------------------------------
 
-# service -> (input, 確認, 完了, the menu 「サービスメニューへ」 leads to)
+
+class NoticeScreens(NamedTuple):
+    """A お知らせメール's endpoints: input, 確認, 完了, and where 「サービスメニューへ」 leads."""
+
+    form: str
+    confirm: str
+    apply: str
+    menu: str
+
+
 NOTICE_SCREENS = {
-    wording.CALL_NOTICE: (
+    wording.CALL_NOTICE: NoticeScreens(
         "services.call_notice_form",
         "services.call_notice_confirm",
         "services.call_notice_apply",
         "auth.top",
     ),
-    wording.FAX_NOTICE: (
+    wording.FAX_NOTICE: NoticeScreens(
         "services.fax_notice_form",
         "services.fax_notice_confirm",
         "services.fax_notice_apply",
@@ -402,9 +390,9 @@ def notice_form(service: str):
     form = NoticeForm(formdata=None)
     notice = notice_of(g.target, service)
     draft = take_draft(service)
-    addresses = draft["addresses"] if draft else notice.addresses
-    form.condition.data = draft["condition"] if draft else notice.condition
-    form.skip_anonymous.data = draft["skip_anonymous"] if draft else notice.skip_anonymous
+    addresses = draft.addresses if draft else notice.addresses
+    form.condition.data = draft.condition if draft else notice.condition
+    form.skip_anonymous.data = draft.skip_anonymous if draft else notice.skip_anonymous
     return notice_page(service, form, addresses, [])
 
 
@@ -419,8 +407,8 @@ def notice_page(service: str, form: NoticeForm, addresses: list[str], errors) ->
         errors=errors,
         service=service,
         addresses=shown,
-        back=url_for(screens[3]),
-        confirm_url=url_for(screens[1]),
+        back=url_for(screens.menu),
+        confirm_url=url_for(screens.confirm),
     )
 
 
@@ -462,25 +450,17 @@ def notice_confirm(service: str):
         notice_of(g.target, service),
         wording.NOTICE_TITLE[service],
         rows,
-        (screens[0], screens[2]),
-        addresses=kept,
-        condition=condition,
-        skip_anonymous=skip,
+        (screens.form, screens.apply),
+        NoticeChange(kept, condition, skip),
     )
 
 
 def notice_apply(service: str):
     """Apply the confirmed addresses, unless they changed meanwhile."""
     notice = notice_of(g.target, service)
-
-    def change(draft: dict) -> None:
-        notice.addresses[:] = draft["addresses"]
-        notice.condition = draft["condition"]
-        notice.skip_anonymous = draft["skip_anonymous"]
-
     screens = NOTICE_SCREENS[service]
     return apply_confirmed(
-        service, notice, change, wording.NOTICE_TITLE[service], (screens[0], screens[3])
+        service, notice, wording.NOTICE_TITLE[service], (screens.form, screens.menu)
     )
 
 
