@@ -11,6 +11,7 @@ from hikari_e2e.builders import OtpAccount
 from hikari_e2e.pages import LoginPage, OtpEntryPage
 from mock_site import wording
 from mock_site.config import Settings
+from mock_site.seed import SeedOtp
 from mock_site.store import format_number
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
@@ -148,7 +149,7 @@ def test_registration_url_works_once(
 def otp_line(make_line, region, line_builder):
     """Return a line whose contract number uses the ワンタイムパスワード, and its address."""
     address = line_builder.address()
-    return make_line(region, otp={"address": address}), address
+    return make_line(region, otp=SeedOtp.using(address)), address
 
 
 @pytest.mark.parametrize(("offset", "valid"), AROUND_THE_LIMIT)

@@ -3,6 +3,8 @@ FAXes in effect, bad input (SPEC §3, §8, §10, §14)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from playwright.sync_api import Page, expect
 
@@ -27,9 +29,8 @@ def line_with_services(hikari, line_builder):
 
     def make(region: str, unit: str = W.UNIT_ADMIN):
         spec = line_builder.line(region, auth_unit=unit)
-        fields = spec.api_fields()
-        fields["services"] = dict(zip(spec.numbers, USES, strict=True))
-        hikari.add_line(region, **fields)
+        spec = replace(spec, services=dict(zip(spec.numbers, USES, strict=True)))
+        hikari.add_line(spec)
         return spec
 
     return make

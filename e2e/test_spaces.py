@@ -16,6 +16,7 @@ from playwright.sync_api import Browser, Page, expect
 from hikari_e2e.pages import HomePage, LoginPage, TopPage
 from hikari_e2e.pages.home import InboxPage
 from mock_site.client import ControlClient
+from mock_site.seed import DECLINED, LineToSeed
 from mock_site.store import SPACE_HEADER
 
 PASSWORD = "abcd1234"
@@ -55,8 +56,10 @@ def test_two_spaces_at_once_each_see_only_their_own(browser: Browser, spaces, ho
     a, b = spaces
     a.advance(days=2)
     b.freeze()
-    line_a = a.add_line("east", password=PASSWORD, otp="decline")
-    line_b = b.add_line("east", password=PASSWORD)  # b has no ワンタイムパスワード in the East
+    line_a = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))
+    line_b = b.add_line(
+        LineToSeed("east", password=PASSWORD)
+    )  # b has no ワンタイムパスワード in the East
     a.fault("site", "maintenance", number=number_of(line_b))  # b's number is not in a: no effect
     send_to_space(a)
     a.incoming("east", number_of(line_a), "0312345678")
@@ -83,7 +86,7 @@ def test_resetting_one_space_leaves_the_others_login_and_inbox(
     browser: Browser, spaces, site_url, region
 ):
     a, b = spaces
-    line = a.add_line(region, password=PASSWORD, otp="decline")
+    line = a.add_line(LineToSeed(region, password=PASSWORD, otp=DECLINED))
     send_to_space(a)
     page = browse_in(browser, a)
     LoginPage(page, site_url).open().login(number_of(line), PASSWORD)
@@ -98,7 +101,7 @@ def test_a_number_logs_into_its_own_space_whatever_the_browser_names(
     browser: Browser, spaces, site_url, region
 ):
     a, b = spaces
-    line = a.add_line(region, password=PASSWORD, otp="decline", services=["call_notice"])
+    line = a.add_line(LineToSeed(region, password=PASSWORD, otp=DECLINED, services=["call_notice"]))
     page = browse_in(browser, b)  # the browser names b
 
     top = LoginPage(page, site_url).open().login(number_of(line), PASSWORD)

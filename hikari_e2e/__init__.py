@@ -2,7 +2,7 @@
 
     with hikari_e2e.environment(password_max_failures=5) as hikari:
         line = hikari_e2e.LineBuilder(1).line("east")
-        hikari.add_line("east", **line.api_fields())
+        hikari.add_line(line)
         print(hikari.site_url("east"))
 
 The browser side needs Playwright (`pip install hikari-e2e[test]`) and lives in its modules:
@@ -23,7 +23,9 @@ _EXPORTS = {
     "ControlError": "mock_site.client",
     "Environment": "mock_site.environment",
     "LineBuilder": "hikari_e2e.builders",
-    "LineSpec": "hikari_e2e.builders",
+    "DECLINED": "mock_site.seed",
+    "LineToSeed": "mock_site.seed",
+    "SeedOtp": "mock_site.seed",
     "Mail": "mock_site.client",
     "Mailbox": "hikari_e2e.mailbox",
     "OtpAccount": "hikari_e2e.builders",

@@ -24,9 +24,10 @@ from _pytest.junitxml import xml_key  # where --junitxml's writer is; record_tes
 from mock_site import seed, wording
 from mock_site.config import SettingError, Settings, parse_override
 from mock_site.regions import REGIONS
+from mock_site.seed import LineToSeed
 
 from . import versions
-from .builders import LineBuilder, LineSpec
+from .builders import LineBuilder
 from .phone import temp_password_keys
 
 if TYPE_CHECKING:  # the client and the environment load on first use: a run that uses no
@@ -351,16 +352,16 @@ def settings(hikari: ControlClient) -> Settings:
 
 
 class MakeLine(Protocol):
-    def __call__(self, region: str, **options: object) -> LineSpec: ...
+    def __call__(self, region: str, **options: object) -> LineToSeed: ...
 
 
 @pytest.fixture
 def make_line(hikari: ControlClient, line_builder: LineBuilder) -> MakeLine:
     """Seed a line built by line_builder (options as LineBuilder.line) and return its spec."""
 
-    def make(region: str, **options: object) -> LineSpec:
+    def make(region: str, **options: object) -> LineToSeed:
         spec = line_builder.line(region, **options)
-        hikari.add_line(region, **spec.api_fields())
+        hikari.add_line(spec)
         return spec
 
     return make

@@ -154,7 +154,7 @@ def summary(env: Environment) -> str:
     rows.append(f"SMTP sink      {env.host}:{env.ports['smtp']}")
     rows.append("Seeded lines:")
     for line in env.seeded:
-        numbers = ", ".join(line.all_numbers)
+        numbers = ", ".join(line.numbers)
         secret = f"password {line.password}" if line.password else "no password yet"
         rows.append(f"  {line.region:<4} {numbers}  ({secret}; {line.label})")
     if env.host not in ("127.0.0.1", "localhost", "::1"):

@@ -15,6 +15,7 @@ from typing import Any
 from .config import SettingError, Settings
 from .mail import extract
 from .mail.sink import MailTimeout
+from .seed import LineToSeed
 from .store import in_space
 
 
@@ -210,9 +211,9 @@ class ControlClient:
             return self._call("POST", "/settings", changes)["settings"]
         return self._call("GET", "/settings")["settings"]
 
-    def add_line(self, region: str, **fields: Any) -> dict[str, Any]:
-        """Seed a line (fields as in POST /api/lines) and return it as stored."""
-        return self._call("POST", "/lines", {"region": region, **fields})
+    def add_line(self, line: LineToSeed) -> dict[str, Any]:
+        """Seed a line (POST /api/lines) and return it as stored."""
+        return self._call("POST", "/lines", line.to_wire())
 
     def call(
         self, caller: str, dialled: str, data: bool = False, region: str | None = None

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 from . import wording
 from .config import Settings
 from .regions import REGIONS
+from .store import OtpChoice
 
 GUIDE_CONTRACT = "0300001111"
 GUIDE_ADDITIONAL = ("0300002222", "0300003333")
@@ -30,19 +31,69 @@ AREA_CODES = {
 
 
 @dataclass(frozen=True)
-class SeededLine:
-    """Describe a default line: where it is and, for the quick-try line, its password."""
+class SeedOtp:
+    """The ワンタイムパスワード state a seeded line's login numbers start in: declined, or in use
+    with an address. (Left out, None: not chosen yet, so the choice screen follows the login.)"""
+
+    choice: OtpChoice
+    address: str | None = None
+
+    @classmethod
+    def using(cls, address: str) -> SeedOtp:
+        return cls(OtpChoice.USE, address)
+
+    def to_wire(self) -> str | dict[str, str]:
+        """As POST /api/lines takes it: "decline" or {"address": ...}."""
+        return {"address": self.address} if self.choice == OtpChoice.USE else str(self.choice)
+
+
+DECLINED = SeedOtp(OtpChoice.DECLINE)
+
+
+@dataclass(frozen=True)
+class LineToSeed:
+    """A line to seed, one shape from the builder through POST /api/lines to the state: its
+    region, numbers (Faker makes those left out: additional_count of them), services (every
+    number's, or {number: [...]}; all three when left out), 認証方法, credentials on the numbers
+    that log in, label and ワンタイムパスワード state."""
 
     region: str
-    contract_number: str
-    additional_numbers: tuple[str, ...]
-    password: str | None
-    label: str
+    contract_number: str | None = None
+    additional_numbers: tuple[str, ...] | None = None
+    additional_count: int = 2
+    services: tuple[str, ...] | dict[str, tuple[str, ...]] | None = None
+    auth_unit: str | None = None
+    password: str | None = None
+    temp_password: str | None = None
+    label: str = ""
+    otp: SeedOtp | None = None
 
     @property
-    def all_numbers(self) -> tuple[str, ...]:
-        """Return the contract number followed by the additional numbers."""
-        return (self.contract_number, *self.additional_numbers)
+    def numbers(self) -> tuple[str, ...]:
+        """The contract number followed by the additional numbers (those given)."""
+        return (self.contract_number, *(self.additional_numbers or ()))
+
+    def to_wire(self) -> dict:
+        """The body of POST /api/lines for this line."""
+        services = self.services
+        if isinstance(services, dict):
+            services = {number: list(keys) for number, keys in services.items()}
+        elif services is not None:
+            services = list(services)
+        fields = {
+            "region": self.region,
+            "contract_number": self.contract_number,
+            "additional_numbers": None if self.additional_numbers is None
+            else list(self.additional_numbers),
+            "additional_count": self.additional_count,
+            "services": services,
+            "auth_unit": self.auth_unit,
+            "password": self.password,
+            "temp_password": self.temp_password,
+            "label": self.label,
+            "otp": None if self.otp is None else self.otp.to_wire(),
+        }  # fmt: skip
+        return {key: value for key, value in fields.items() if value is not None}
 
 
 def fake_number(rng: random.Random, region: str) -> str:
@@ -70,27 +121,28 @@ def fake_password(faker: Faker, settings: Settings | None = None) -> str:
 
 
 @cache
-def default_lines(seed: int) -> tuple[SeededLine, ...]:
+def default_lines(seed: int) -> tuple[LineToSeed, ...]:
     """Return the guide's example line and a quick-try line with a password, in each region."""
     rng = random.Random(seed)
     lines = []
     for key in REGIONS:
-        lines.append(SeededLine(key, GUIDE_CONTRACT, GUIDE_ADDITIONAL, None, GUIDE_LABEL))
+        lines.append(LineToSeed(key, GUIDE_CONTRACT, GUIDE_ADDITIONAL, label=GUIDE_LABEL))
         lines.append(
-            SeededLine(
+            LineToSeed(
                 key,
                 fake_number(rng, key),
                 (fake_number(rng, key),),
-                QUICK_TRY_PASSWORD,
-                "お試し用（パスワード設定済み）",
+                auth_unit=wording.UNIT_LINE,
+                password=QUICK_TRY_PASSWORD,
+                label="お試し用（パスワード設定済み）",
             )
         )
     return tuple(lines)
 
 
 def renumbered(
-    lines: tuple[SeededLine, ...], fresh: Callable[[str], str]
-) -> tuple[SeededLine, ...]:
+    lines: tuple[LineToSeed, ...], fresh: Callable[[str], str]
+) -> tuple[LineToSeed, ...]:
     """Return the same lines with new numbers from fresh(region): a space's own seeded lines."""
     return tuple(
         replace(

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import random
 import traceback
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from . import accounts, seed, wording
@@ -87,7 +86,7 @@ class State:
         """Return to the seeded lines, the wall clock and an empty inbox."""
         with self.store.transaction():
             self.store.reset(
-                (line.region, number) for line in self._seed_lines for number in line.all_numbers
+                (line.region, number) for line in self._seed_lines for number in line.numbers
             )
             self.clock.reset()
             self.mailbox.clear()
@@ -104,8 +103,8 @@ class State:
                     seeded.region,
                     seeded.contract_number,
                     seeded.additional_numbers,
-                    {n: seed.ALL_SERVICES for n in seeded.all_numbers},
-                    wording.UNIT_LINE if seeded.password else None,
+                    {n: seed.ALL_SERVICES for n in seeded.numbers},
+                    seeded.auth_unit,
                     seeded.label,
                 )
                 if seeded.password:
@@ -134,48 +133,34 @@ class State:
         """Hash a password with the configured method."""
         return hash_password(password, self.settings.password_hash_method)
 
-    def add_line(
-        self,
-        region: str,
-        contract_number: str | None = None,
-        additional_numbers: Iterable[str] | None = None,
-        *,
-        additional_count: int = 2,
-        services: dict[str, Iterable[str]] | Iterable[str] | None = None,
-        auth_unit: str | None = None,
-        password: str | None = None,
-        temp_password: str | None = None,
-        label: str = "",
-        otp: str | dict | None = None,
-    ) -> Line:
-        """Seed a line; Faker makes the numbers left out, credentials go where the unit allows.
-
-        services is a list for every number or a {number: [service, ...]} mapping; by default
-        every number uses all three services, as in the guide's example. otp is the
-        ワンタイムパスワード choice of every number that logs in: None (not chosen yet),
-        "decline", or {"address": ...} (in use with that address).
-        """
+    def add_line(self, new: seed.LineToSeed) -> Line:
+        """Seed a line; Faker makes the numbers left out, credentials go where the unit allows
+        (回線単位 when a credential is given and no unit), every number uses all three services
+        unless said otherwise, and the numbers that log in start in the given ワンタイムパスワード
+        state."""
         with self.store.transaction() as store:
-            contract_number = contract_number or self._free_number(region)
+            contract_number = new.contract_number or self._free_number(new.region)
+            additional_numbers = new.additional_numbers
             if additional_numbers is None:
-                additional_numbers = [self._free_number(region) for _ in range(additional_count)]
-            if services is None:
-                services = seed.ALL_SERVICES
+                additional_numbers = [
+                    self._free_number(new.region) for _ in range(new.additional_count)
+                ]
+            services = seed.ALL_SERVICES if new.services is None else new.services
             if not isinstance(services, dict):
                 services = {n: services for n in [contract_number, *additional_numbers]}
-            if auth_unit is None and (password or temp_password):
+            auth_unit = new.auth_unit
+            if auth_unit is None and (new.password or new.temp_password):
                 auth_unit = wording.UNIT_LINE
             line = store.add_line(
-                region, contract_number, additional_numbers, services, auth_unit, label
-            )
+                new.region, contract_number, list(additional_numbers), services, auth_unit,
+                new.label,
+            )  # fmt: skip
             for number in accounts.login_numbers(line):
-                for kind, secret in ((PASSWORD, password), (TEMPORARY, temp_password)):
+                for kind, secret in ((PASSWORD, new.password), (TEMPORARY, new.temp_password)):
                     if secret:
                         number.credential = Credential(kind, self.hash(secret), self.clock.now())
-                if otp == "decline":
-                    number.otp.choice = "decline"
-                elif otp is not None:
-                    number.otp.choice, number.otp.address = "use", otp["address"]
+                if new.otp is not None:
+                    number.otp.choice, number.otp.address = new.otp.choice, new.otp.address
             return line
 
     def _free_number(self, region: str, rng: random.Random | None = None) -> str:

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from mock_site import wording  # noqa: E402
 from mock_site.client import ControlClient, ControlError  # noqa: E402
 from mock_site.regions import REGIONS  # noqa: E402
+from mock_site.seed import LineToSeed, SeedOtp  # noqa: E402
 
 NAME = "hikari-e2e-image-test"
 PASSWORD = "abcd1234"
@@ -59,7 +60,7 @@ def journey(root: ControlClient, east: str) -> list[str]:
     """Log in with a mailed ワンタイムパスワード in a space of its own; return what failed."""
     space = root.create_space("image-test")
     address = "image@example.jp"
-    line = space.add_line("east", password=PASSWORD, otp={"address": address})
+    line = space.add_line(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address)))
     number = line["numbers"][0]["number"]
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())

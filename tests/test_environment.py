@@ -16,6 +16,7 @@ import pytest
 
 from mock_site import cli, config, seed
 from mock_site.environment import Environment, PortInUse
+from mock_site.seed import LineToSeed
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -89,7 +90,7 @@ def test_cli_serves_until_interrupted():
 
 
 def test_reset_restores_seeded_lines_clock_and_inbox(env):
-    env.add_line("east")
+    env.add_line(LineToSeed("east"))
     env.clock.advance(3600)
     env.mailbox.deliver("a@example.jp", ["b@example.jp"], b"Subject: x\r\n\r\nx")
 

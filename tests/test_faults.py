@@ -11,6 +11,7 @@ from fixtures.screens import PASSWORD, Visitor, log_in
 from mock_site import faults, wording
 from mock_site.client import ControlClient, ControlError
 from mock_site.regions import REGIONS
+from mock_site.seed import DECLINED, LineToSeed
 
 
 def fault(api, **body):
@@ -28,7 +29,8 @@ def customer(env, number: str, region: str = "east") -> Visitor:
 @pytest.fixture
 def two_lines(env):
     return [
-        env.add_line("east", password=PASSWORD, additional_count=1, otp="decline") for _ in range(2)
+        env.add_line(LineToSeed("east", password=PASSWORD, additional_count=1, otp=DECLINED))
+        for _ in range(2)
     ]
 
 

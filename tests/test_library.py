@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_environment_block_serves_a_seeded_line_with_its_settings():
     with hikari_e2e.environment(password_max_failures=5) as hikari:
         line = hikari_e2e.LineBuilder(1).line("east")
-        hikari.add_line("east", **line.api_fields())
+        hikari.add_line(line)
         hikari.reset()  # the settings it started with are what a reset returns to
         with urllib.request.urlopen(hikari.site_url("east") + "/AGL_Disp.do") as response:
             page = response.read().decode()

@@ -12,6 +12,7 @@ from fixtures.screens import PASSWORD, Visitor, log_in
 from fixtures.timing import hold_a_mail, login_seconds
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import Fault
+from mock_site.seed import DECLINED, LineToSeed, SeedOtp
 
 BOTH = ("east", "west")
 DELAY_SECONDS = 2.0
@@ -28,17 +29,21 @@ def env():
 def new_number(env: Environment):
     """Return a maker of fresh lines a login reaches the top with, no mail sent."""
     return lambda region: (
-        env.add_line(region, additional_count=0, password=PASSWORD, otp="decline").contract.number
+        env.add_line(
+            LineToSeed(region, additional_count=0, password=PASSWORD, otp=DECLINED)
+        ).contract.number
     )
 
 
 def otp_login_to_slow_address(env: Environment):
-    line = env.add_line("east", additional_count=0, password=PASSWORD, otp={"address": SLOW})
+    line = env.add_line(
+        LineToSeed("east", additional_count=0, password=PASSWORD, otp=SeedOtp.using(SLOW))
+    )
     return lambda: log_in()(Visitor(env, "east"), line.contract.number)
 
 
 def call_notifying_slow_addresses(env: Environment):
-    line = env.add_line("west", additional_count=0, password=PASSWORD)
+    line = env.add_line(LineToSeed("west", additional_count=0, password=PASSWORD))
     line.contract.call_notice.addresses[:] = [SLOW, SLOW.upper(), "Slow@Example.jp"]
     return lambda: env.switchboard.receive("west", line.contract.number, "0312345678")
 
@@ -68,7 +73,7 @@ def test_a_slow_mail_holds_no_other_customers_login(env, monkeypatch, sender):
 def test_a_failed_code_mail_keeps_the_code_that_was_mailed_before(env):
     from mock_site.otp import service
 
-    number = env.add_line("east", additional_count=0, otp={"address": SLOW}).contract
+    number = env.add_line(LineToSeed("east", additional_count=0, otp=SeedOtp.using(SLOW))).contract
     service.send_code(env, number)
     mailed = number.otp.code_hash
     env.mail_faults.set(Fault(SLOW, code=550))

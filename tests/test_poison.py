@@ -21,6 +21,7 @@ from mock_site import wording
 from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
+from mock_site.seed import DECLINED, LineToSeed
 from mock_site.store import OtpDraft
 
 # 1. JSON nested deeper than the parser goes ------------------------------------------------------
@@ -104,7 +105,7 @@ def test_a_setting_within_its_bounds_is_taken_and_said(env, api):
 
 @pytest.mark.parametrize("path", ["/api/reset", "/api/phone/calls/1/hangup", "/api/clock"])
 def test_a_post_that_is_not_json_is_refused(env, api, path):
-    env.add_line("east")
+    env.add_line(LineToSeed("east"))
     lines = len(env.store.lines())
 
     response = api.post(path, data="x=1", content_type="text/plain")
@@ -152,7 +153,7 @@ def all_at_once(count: int, action) -> None:
 def test_parallel_code_sends_leave_the_newest_mails_code_valid(running_env):
     env = running_env
     address = "race@example.jp"
-    line = env.add_line("east", additional_count=0, password=PASSWORD)
+    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD))
     line.contract.otp.choice, line.contract.otp.address = "use", address
     jar = http.cookiejar.CookieJar()
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
@@ -185,7 +186,7 @@ def test_parallel_code_sends_leave_the_newest_mails_code_valid(running_env):
 
 def test_parallel_registrations_leave_the_newest_mails_url_valid(running_env):
     env, address = running_env, "race@example.jp"
-    number = env.add_line("east", additional_count=0, password=PASSWORD).contract
+    number = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD)).contract
     draft = OtpDraft(address, "Hikari26", "kakunin26")
 
     # What ten 「登録」 clicks at once come to.
@@ -212,7 +213,7 @@ def test_no_screen_can_be_framed_and_nothing_is_sniffed(env):
 
 def test_a_logged_in_screen_is_never_cached(env):
     v = Visitor(env, "east")
-    line = env.add_line("east", additional_count=0, password=PASSWORD)
+    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD))
     line.contract.otp.choice = "decline"
     log_in()(v, line.contract.number)
 
@@ -222,7 +223,7 @@ def test_a_logged_in_screen_is_never_cached(env):
 
 def test_a_refused_form_in_a_logged_in_session_is_never_cached(env):
     v = Visitor(env, "east")
-    line = env.add_line("east", additional_count=0, password=PASSWORD, otp="decline")
+    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD, otp=DECLINED))
     log_in()(v, line.contract.number)
 
     response = v.client.post("/AGS_Disp.do", data={"csrf_token": "forged"})

@@ -24,6 +24,7 @@ from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
 from mock_site.regions import REGIONS
+from mock_site.seed import LineToSeed
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 
@@ -39,7 +40,7 @@ def post_routes(env: Environment, region: str) -> list[str]:
 
 
 def logged_in(env: Environment, region: str) -> tuple[Visitor, str]:
-    line = env.add_line(region, password=PASSWORD, additional_count=0)
+    line = env.add_line(LineToSeed(region, password=PASSWORD, additional_count=0))
     line.contract.otp.choice = "decline"
     v = Visitor(env, region).get("/AGL_Disp.do")
     v.submit("/AGL_Login.do", phoneNo=line.contract.number, **{"pass": PASSWORD})
@@ -122,7 +123,7 @@ def test_session_cookie_is_httponly_samesite_and_rotated_at_login(region):
 
 def register(env: Environment, region: str = "east") -> tuple[Visitor, str]:
     """Log in (OTP not chosen), register an address; return the visitor and the mailed URL."""
-    line = env.add_line(region, password=PASSWORD, additional_count=0)
+    line = env.add_line(LineToSeed(region, password=PASSWORD, additional_count=0))
     v = Visitor(env, region)
     log_in()(v, line.contract.number)
     otp_choice("use", "/AOR_Disp.do", "/AOR_Confirm.do")(v)
@@ -213,7 +214,7 @@ def test_no_redirect_leaves_the_site_whatever_the_query(region):
 def test_lockout_comes_exactly_at_the_guides_count(kind, setting, void_message):
     env = Environment()
     secret = PASSWORD if kind == "password" else "12345678"
-    line = env.add_line("east", additional_count=0, **{kind: secret})
+    line = env.add_line(LineToSeed("east", additional_count=0, **{kind: secret}))
     number = line.contract.number
     limit = getattr(env.settings, setting)
     assert limit == {"password": 10, "temp_password": 3}[kind]  # the guide's counts
@@ -232,7 +233,7 @@ def test_lockout_comes_exactly_at_the_guides_count(kind, setting, void_message):
 
 def test_wrong_passwords_sent_at_once_still_void_at_the_guides_count():
     env = Environment()
-    line = env.add_line("east", password=PASSWORD, additional_count=0)
+    line = env.add_line(LineToSeed("east", password=PASSWORD, additional_count=0))
     limit, attempts = env.settings.password_max_failures, env.settings.password_max_failures + 2
     clients = [env.apps["east"].test_client() for _ in range(attempts)]
     tokens = [csrf_token(client) for client in clients]
@@ -260,7 +261,7 @@ def test_wrong_passwords_sent_at_once_still_void_at_the_guides_count():
 
 def test_a_password_check_leaves_the_store_free_for_other_requests(monkeypatch):
     env = Environment()
-    line = env.add_line("east", password=PASSWORD, additional_count=0)
+    line = env.add_line(LineToSeed("east", password=PASSWORD, additional_count=0))
     line.contract.otp.choice = "decline"
     free_meanwhile = []
     real = auth_service.verify_password

@@ -15,6 +15,7 @@ from fixtures.timing import hold_a_mail, login_seconds
 from mock_site import wording
 from mock_site.client import ControlClient, ControlError
 from mock_site.environment import FREE_PORTS, Environment
+from mock_site.seed import DECLINED, LineToSeed, SeedOtp
 from mock_site.store import SPACE_COOKIE, SPACE_HEADER
 
 
@@ -46,7 +47,7 @@ def test_each_space_has_its_own_clock_settings_lines_and_inbox(served, two):
     a, b = two
     a.advance(days=3)
     a.settings(otp_digits=8)
-    line = a.add_line("east", password=PASSWORD, otp="decline")
+    line = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))
     with smtplib.SMTP(*served.smtp) as smtp:
         smtp.sendmail(a.sender("qa@example.jp"), ["to@example.jp"], b"Subject: a\r\n\r\nx\r\n")
 
@@ -62,17 +63,17 @@ def test_each_space_has_its_own_clock_settings_lines_and_inbox(served, two):
 
 def test_a_number_is_in_one_space_only(two):
     a, b = two
-    line = a.add_line("west")
+    line = a.add_line(LineToSeed("west"))
 
     with pytest.raises(ControlError) as refused:
-        b.add_line("west", contract_number=line["numbers"][0]["number"])
+        b.add_line(LineToSeed("west", contract_number=line["numbers"][0]["number"]))
 
     assert (refused.value.status, refused.value.field) == (400, "contract_number")
 
 
 def test_a_number_logs_into_its_own_space_whatever_the_browser_names(served, two):
     a, b = two
-    number = a.add_line("east", password=PASSWORD, otp="decline")["numbers"][0]["number"]
+    number = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))["numbers"][0]["number"]
     v = Visitor(served, "east")
     v.client.set_cookie(SPACE_COOKIE, b.space)  # the browser was in b before login
 
@@ -85,7 +86,7 @@ def test_a_number_logs_into_its_own_space_whatever_the_browser_names(served, two
 
 def test_a_default_space_login_stays_there_whatever_the_cookie_names(served, two):
     a, _ = two
-    line = served.add_line("west", additional_count=0, password=PASSWORD, otp="decline")
+    line = served.add_line(LineToSeed("west", additional_count=0, password=PASSWORD, otp=DECLINED))
     v = Visitor(served, "west")
     v.client.set_cookie(
         SPACE_COOKIE, a.space
@@ -98,7 +99,7 @@ def test_a_default_space_login_stays_there_whatever_the_cookie_names(served, two
 
 def test_resetting_one_space_leaves_the_others_session_and_inbox(served, two):
     a, b = two
-    number = b.add_line("west", password=PASSWORD, otp="decline")["numbers"][0]["number"]
+    number = b.add_line(LineToSeed("west", password=PASSWORD, otp=DECLINED))["numbers"][0]["number"]
     v = Visitor(served, "west")
     log_in()(v, number)
     with smtplib.SMTP(*served.smtp) as smtp:
@@ -114,7 +115,7 @@ def test_resetting_one_space_leaves_the_others_session_and_inbox(served, two):
 def test_the_site_mails_into_the_space_of_the_number(served, two):
     a, b = two
     address = "same@example.jp"
-    line = a.add_line("east", password=PASSWORD, otp={"address": address})
+    line = a.add_line(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address)))
     v = Visitor(served, "east")
 
     log_in()(v, line["numbers"][0]["number"])  # mails a ワンタイムパスワード
@@ -126,7 +127,7 @@ def test_the_site_mails_into_the_space_of_the_number(served, two):
 
 def test_a_call_is_in_the_space_of_its_caller(served, two):
     a, b = two
-    caller = a.add_line("east")["numbers"][0]["number"]
+    caller = a.add_line(LineToSeed("east"))["numbers"][0]["number"]
 
     b.call(caller, "0363044747", region="east")  # asked in b's API, placed from a's number
 
@@ -135,7 +136,9 @@ def test_a_call_is_in_the_space_of_its_caller(served, two):
 
 def new_number(client: ControlClient):
     """Return a maker of fresh lines in client's space a login reaches the top with."""
-    return lambda region: number_of(client.add_line(region, password=PASSWORD, otp="decline"))
+    return lambda region: number_of(
+        client.add_line(LineToSeed(region, password=PASSWORD, otp=DECLINED))
+    )
 
 
 def number_of(line: dict) -> str:
@@ -146,7 +149,7 @@ def test_a_slow_mail_in_one_space_changes_nothing_in_another(served, two, monkey
     a, b = two
     address, delay = "slow@example.jp", 2.0
     alone = login_seconds(served, new_number(b))
-    held = number_of(a.add_line("east", password=PASSWORD, otp={"address": address}))
+    held = number_of(a.add_line(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address))))
     state = served.spaces.find(a.space).state
     sender = hold_a_mail(
         state, address, delay, monkeypatch, lambda: log_in()(Visitor(served, "east"), held)
@@ -163,7 +166,7 @@ def test_a_slow_mail_in_one_space_changes_nothing_in_another(served, two, monkey
 
 def test_a_space_deleted_in_use_ends_its_sessions_and_says_so(served, two):
     a, _ = two
-    number = a.add_line("east", password=PASSWORD, otp="decline")["numbers"][0]["number"]
+    number = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))["numbers"][0]["number"]
     v = Visitor(served, "east")
     log_in()(v, number)
 

@@ -11,6 +11,7 @@ from mock_site.config import Settings
 from mock_site.environment import Environment
 from mock_site.phone import speech
 from mock_site.regions import REGIONS
+from mock_site.seed import LineToSeed
 
 
 @pytest.fixture
@@ -24,7 +25,7 @@ def spoken(tmp_path, monkeypatch):
 
 def dial(env, region="east"):
     api = env.apps["home"].test_client()
-    caller = env.add_line(region, additional_count=0).contract.number
+    caller = env.add_line(LineToSeed(region, additional_count=0)).contract.number
     call = api.post(
         "/api/phone/calls", json={"caller": caller, "dialled": REGIONS[region].access_number}
     ).json

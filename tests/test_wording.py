@@ -19,6 +19,7 @@ from fixtures.site_client import login
 from mock_site import wording
 from mock_site.config import Settings
 from mock_site.environment import FREE_PORTS, Environment
+from mock_site.seed import LineToSeed
 
 Produce = Callable[[Environment], str]
 
@@ -68,7 +69,7 @@ def wrong_logins(kind: str) -> Produce:
     """Log in wrongly until the credential of kind (password, temp_password) is void."""
 
     def produce(env: Environment) -> str:
-        line = env.add_line("east", additional_count=0, **{kind: PASSWORD})
+        line = env.add_line(LineToSeed("east", additional_count=0, **{kind: PASSWORD}))
         client = env.apps["east"].test_client()
         limit = getattr(env.settings, f"{kind}_max_failures")
         bodies = [login(client, line.contract.number, "wrong0000") for _ in range(limit)]
@@ -78,21 +79,21 @@ def wrong_logins(kind: str) -> Produce:
 
 
 def expired_login(env: Environment) -> str:
-    line = env.add_line("east", additional_count=0, password=PASSWORD)
+    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD))
     env.clock.advance(timedelta(days=env.settings.password_valid_days).total_seconds())
     client = env.apps["east"].test_client()
     return login(client, line.contract.number, PASSWORD).get_data(as_text=True)
 
 
 def second_login(env: Environment) -> str:
-    line = env.add_line("east", additional_count=0, password=PASSWORD)
+    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD))
     login(env.apps["east"].test_client(), line.contract.number, PASSWORD)
     other = env.apps["east"].test_client()
     return login(other, line.contract.number, PASSWORD).get_data(as_text=True)
 
 
 def ring_time_by_phone(env: Environment) -> str:
-    line = env.add_line("east", additional_count=0)
+    line = env.add_line(LineToSeed("east", additional_count=0))
     call = env.phone.call(line.contract.number, wording.VW_IVR_NUMBER, region="east")
     call.press("3")
     return "\n".join(call.guidance)

@@ -16,12 +16,13 @@ from typing import TextIO
 from playwright.sync_api import Browser, BrowserContext, Locator, Page, sync_playwright
 from playwright.sync_api import Error as PlaywrightError
 
-from hikari_e2e.builders import LineBuilder, LineSpec
+from hikari_e2e.builders import LineBuilder
 from mock_site import wording
 from mock_site.client import ControlClient
 from mock_site.client import controlled_environment as environment
 from mock_site.config import Settings
 from mock_site.regions import REGIONS
+from mock_site.seed import LineToSeed
 from mock_site.store import SPACE_HEADER
 
 from .. import browser as browsers
@@ -83,13 +84,13 @@ class Run:
     site_url: str
     addresses: list[str] = field(default_factory=list)
 
-    def line(self, **options) -> LineSpec:
+    def line(self, **options) -> LineToSeed:
         """Seed a line of this run's unit (LineBuilder.line options) and return it."""
         spec = self.builder.line(self.region, auth_unit=UNITS[self.unit], **options)
-        self.hikari.add_line(self.region, **spec.api_fields())
+        self.hikari.add_line(spec)
         return spec
 
-    def pick(self, line: LineSpec) -> str | None:
+    def pick(self, line: LineToSeed) -> str | None:
         """The number to pick on 設定する電話番号の選択 (None when the site asks nothing)."""
         return None if self.unit == "number" else line.contract_number
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from cucumber_expressions.parameter_type import ParameterType
 from playwright.sync_api import expect
 
-from hikari_e2e.builders import LineSpec
 from mock_site import wording as W
+from mock_site.seed import LineToSeed, SeedOtp
 
 from .. import journeys as J
 from ..pages.site import LoginPage, OtpChoicePage, TopPage
@@ -68,7 +68,7 @@ class World:
     run: Run
     region: str
     unit: str
-    line: LineSpec | None = None
+    line: LineToSeed | None = None
     password: str | None = None
     temp_password: str | None = None
     otp_address: str | None = None
@@ -97,13 +97,13 @@ class World:
             )
         return self.line.contract_number
 
-    def seed(self, choice: LineChoice, **options) -> LineSpec:
+    def seed(self, choice: LineChoice, **options) -> LineToSeed:
         """Seed a line of the chosen (or the run's) region and unit."""
         self.region = choice.region or self.region
         self.unit = choice.unit or self.unit
         builder = self.run.builder
         self.line = builder.line(self.region, auth_unit=self.unit, **options)
-        self.run.hikari.add_line(self.region, **self.line.api_fields())
+        self.run.hikari.add_line(self.line)
         self.password = self.line.password
         self.temp_password = self.line.temp_password
         return self.line
@@ -194,7 +194,7 @@ def line_with_password(world: World, choice: LineChoice) -> None:
 def line_with_otp(world: World, choice: LineChoice) -> None:
     """A line with a password and a registered ワンタイムパスワード address."""
     world.otp_address = world.run.builder.address()
-    world.seed(choice, otp={"address": world.otp_address})
+    world.seed(choice, otp=SeedOtp.using(world.otp_address))
 
 
 @step(

@@ -132,20 +132,8 @@ def add_line():
     temp = new.temp_password
     if temp is not None and not (len(temp) == digits and temp.isascii() and temp.isdigit()):
         raise FieldError("temp_password", f"exactly {digits} half-width digits")
-    otp = new.otp.model_dump() if isinstance(new.otp, models.OtpInUse) else new.otp
     try:
-        line = env().add_line(
-            new.region,
-            new.contract_number,
-            new.additional_numbers,
-            additional_count=new.additional_count,
-            services=new.services,
-            auth_unit=new.auth_unit,
-            password=new.password,
-            temp_password=temp,
-            label=new.label or "",
-            otp=otp,
-        )
+        line = env().add_line(new.to_seed())
     except StoreError as error:
         raise FieldError(error.field, str(error)) from error
     return jsonify(line_json(line)), 201

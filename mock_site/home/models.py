@@ -21,7 +21,7 @@ from pydantic import (
     model_validator,
 )
 
-from .. import faults, wording
+from .. import faults, seed, wording
 from ..clock import JST, ClockOutOfRange, check_in_range
 from ..regions import REGIONS
 from ..services.incoming import MAX_FAX_PAGES
@@ -175,6 +175,25 @@ class NewLine(Body):
     otp: Literal["decline"] | OtpInUse | None = Field(
         None, description='null (not chosen yet), "decline", or {"address": "..."} (in use)'
     )
+
+    def to_seed(self) -> seed.LineToSeed:
+        """The line to seed, in the one shape the state takes."""
+        services = self.services
+        if isinstance(services, dict):
+            services = {number: tuple(keys) for number, keys in services.items()}
+        elif services is not None:
+            services = tuple(services)
+        otp = self.otp
+        if isinstance(otp, OtpInUse):
+            otp = seed.SeedOtp.using(otp.address)
+        elif otp is not None:
+            otp = seed.DECLINED
+        return seed.LineToSeed(
+            self.region, self.contract_number,
+            None if self.additional_numbers is None else tuple(self.additional_numbers),
+            self.additional_count, services, self.auth_unit, self.password, self.temp_password,
+            self.label or "", otp,
+        )  # fmt: skip
 
 
 class Dial(Body):
