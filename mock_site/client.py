@@ -13,19 +13,20 @@ from datetime import datetime
 from typing import Any
 
 from .config import SettingError, Settings
+from .errors import FieldError
 from .mail import extract
 from .mail.sink import MailTimeout
 from .seed import LineToSeed
 from .store import in_space
 
 
-class ControlError(RuntimeError):
-    """Carry the API's error message and the field it names."""
+class ControlError(FieldError):
+    """The API's refusal, as the mock raised it in-process: the field it names (None when the
+    answer named none), its message and the HTTP status."""
 
-    def __init__(self, status: int, message: str, field: str | None) -> None:
-        super().__init__(f"{status}: {message}" + (f" (field {field})" if field else ""))
-        self.status = status
-        self.field = field
+    def __str__(self) -> str:
+        field = f" (field {self.field})" if self.field else ""
+        return f"{self.status}: {self.args[0]}{field}"
 
 
 class RemoteCall:
@@ -156,7 +157,7 @@ class ControlClient:
                 body = json.load(error)
             except ValueError:
                 body = {"error": error.reason, "field": None}
-            raise ControlError(error.code, body.get("error", ""), body.get("field")) from None
+            raise ControlError(body.get("field"), body.get("error", ""), error.code) from None
 
     def describe(self) -> dict[str, Any]:
         """Return where each part listens."""

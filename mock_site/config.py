@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from .errors import FieldError
+
 ASSUMED = "assumed"
 GUIDE = "guide"
 
@@ -149,12 +151,8 @@ class Settings:
         return changed
 
 
-class SettingError(ValueError):
-    """Say which setting an override got wrong, and why."""
-
-    def __init__(self, name: str, message: str) -> None:
-        super().__init__(message)
-        self.name = name
+class SettingError(FieldError):
+    """Say which setting (field) an override got wrong, and why."""
 
 
 # Pairs that must stay in order (the smaller first).

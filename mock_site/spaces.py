@@ -75,11 +75,12 @@ class Spaces:
     def create(self, name: str | None = None, settings: Settings | None = None) -> Space:
         """Make a fresh space with its own seeded lines; refuse one past the cap."""
         if name is not None and (not isinstance(name, str) or len(name) > MAX_NAME):
-            raise SpaceError(f"a name is text of at most {MAX_NAME} characters", 400, "name")
+            raise SpaceError("name", f"a name is text of at most {MAX_NAME} characters")
         with self._lock:
             self.expire()
             if len(self._spaces) >= self.cap:
                 raise SpaceError(
+                    "space",
                     f"at most {self.cap} spaces (the default one included) may be open at once; "
                     "delete one (DELETE /api/spaces/ID), or wait for idle ones to expire after "
                     f"{self.idle_hours:g} hours",
@@ -96,13 +97,15 @@ class Spaces:
         one, naming it."""
         if not isinstance(space_id, str) or not SPACE_ID.fullmatch(space_id):
             raise SpaceError(
-                f"{str(space_id)[:60]!r} is not a space id (1–40 of A–Z a–z 0–9 _ -)", 400
+                "space", f"{str(space_id)[:60]!r} is not a space id (1–40 of A–Z a–z 0–9 _ -)"
             )
         with self._lock:
             self.expire()
             space = self._spaces.get(space_id)
             if space is None:
-                raise SpaceError(f"no space {space_id!r} (deleted, expired or never made)", 404)
+                raise SpaceError(
+                    "space", f"no space {space_id!r} (deleted, expired or never made)", 404
+                )
             space.last_used = time.monotonic()
             return space
 
@@ -135,7 +138,9 @@ class Spaces:
         """End a space: its sessions end, its waits are answered, its numbers are freed."""
         space = self.find(space_id)
         if space is self.default:
-            raise SpaceError("the default space cannot be deleted (POST /api/reset resets it)", 409)
+            raise SpaceError(
+                "space", "the default space cannot be deleted (POST /api/reset resets it)", 409
+            )
         with self._lock:
             self._spaces.pop(space_id, None)
         self._close(space)

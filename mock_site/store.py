@@ -11,17 +11,14 @@ from datetime import datetime
 from enum import StrEnum
 
 from . import wording
+from .errors import FieldError
 
 TEMPORARY = "temporary"
 PASSWORD = "password"
 
 
-class StoreError(ValueError):
+class StoreError(FieldError):
     """Refuse a change that would make the state inconsistent; field names the culprit."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass
@@ -282,13 +279,8 @@ def in_space(address: str, space: str) -> str:
     return f"{local}+{space}@{domain}"
 
 
-class SpaceError(LookupError):
+class SpaceError(FieldError):
     """Refuse a space that cannot be had: status is the HTTP answer, field what was wrong."""
-
-    def __init__(self, message: str, status: int, field: str = "space") -> None:
-        super().__init__(message)
-        self.status = status
-        self.field = field
 
 
 class NumberBook:
@@ -305,7 +297,7 @@ class NumberBook:
             for number in numbers:
                 owner = self._owners.get((region, number))
                 if owner is not None and owner != space:
-                    raise StoreError(f"{number} is already used in {region}", "contract_number")
+                    raise StoreError("contract_number", f"{number} is already used in {region}")
             for number in numbers:
                 self._owners[(region, number)] = space
 
@@ -370,28 +362,28 @@ class Store:
         for index, number in enumerate(numbers):
             name = "contract_number" if index == 0 else "additional_numbers"
             if not isinstance(number, str) or not is_valid_number(number):
-                raise StoreError(f"{number!r} is not 10 half-width digits starting with 0", name)
+                raise StoreError(name, f"{number!r} is not 10 half-width digits starting with 0")
         if len(set(numbers)) != len(numbers):
-            raise StoreError("a number appears twice in the line", "additional_numbers")
+            raise StoreError("additional_numbers", "a number appears twice in the line")
         if auth_unit is not None and auth_unit not in wording.UNIT_NAMES:
             raise StoreError(
-                f"unknown auth unit {auth_unit!r}; use one of {', '.join(wording.UNIT_NAMES)}",
                 "auth_unit",
+                f"unknown auth unit {auth_unit!r}; use one of {', '.join(wording.UNIT_NAMES)}",
             )
         services = services or {}
         for number, keys in services.items():
             if number not in numbers:
-                raise StoreError(f"{number} is not a number of this line", "services")
+                raise StoreError("services", f"{number} is not a number of this line")
             unknown = set(keys) - set(wording.SERVICE_NAMES)
             if unknown:
                 raise StoreError(
-                    f"unknown service(s) {sorted(unknown)}; use {', '.join(wording.SERVICE_NAMES)}",
                     "services",
+                    f"unknown service(s) {sorted(unknown)}; use {', '.join(wording.SERVICE_NAMES)}",
                 )
         with self.lock:
             for number in numbers:
                 if self.find_number(region, number) is not None:
-                    raise StoreError(f"{number} is already used in {region}", "contract_number")
+                    raise StoreError("contract_number", f"{number} is already used in {region}")
             self.book.claim(region, numbers, self.space)
             line = Line(
                 id=secrets.token_hex(4),

@@ -11,12 +11,12 @@ from flask import Blueprint, current_app, jsonify, request
 
 from .. import config, credentials, wording
 from ..clock import ClockOutOfRange
-from ..config import SettingError
+from ..errors import FieldError
 from ..regions import REGIONS
-from ..store import TEMPORARY, Line, StoreError
+from ..store import TEMPORARY, Line
 from ..web import env
 from . import models
-from .models import Body, FieldError
+from .models import Body
 
 bp = Blueprint("api", __name__, url_prefix="/api")
 B = TypeVar("B", bound=Body)
@@ -24,7 +24,8 @@ B = TypeVar("B", bound=Body)
 
 @bp.app_errorhandler(FieldError)  # for every blueprint of the control API
 def bad_field(error: FieldError):
-    return jsonify(error=str(error), field=error.field), 400
+    """Every refusal of the mock (StoreError, CallError, SpaceError, SettingError…), as JSON."""
+    return jsonify(error=str(error), field=error.field), error.status
 
 
 def parsed(model: type[B]) -> B:
@@ -105,10 +106,7 @@ def change_settings():
     data = body()
     if "password_hash_method" in data:
         raise FieldError("password_hash_method", "fixed at start-up (hikari-mock serve --set)")
-    try:
-        env().settings = env().settings.with_overrides(data)
-    except SettingError as error:
-        raise FieldError(error.name, str(error)) from None
+    env().settings = env().settings.with_overrides(data)  # a SettingError names the field
     return jsonify(settings=dataclasses.asdict(env().settings))
 
 
@@ -132,10 +130,7 @@ def add_line():
     temp = new.temp_password
     if temp is not None and not (len(temp) == digits and temp.isascii() and temp.isdigit()):
         raise FieldError("temp_password", f"exactly {digits} half-width digits")
-    try:
-        line = env().add_line(new.to_seed())
-    except StoreError as error:
-        raise FieldError(error.field, str(error)) from error
+    line = env().add_line(new.to_seed())  # a StoreError names the field
     return jsonify(line_json(line)), 201
 
 

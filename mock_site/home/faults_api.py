@@ -5,11 +5,11 @@ from __future__ import annotations
 from flask import Blueprint, jsonify
 
 from .. import faults
+from ..errors import FieldError
 from ..mail import Fault
 from ..regions import REGIONS
 from . import models
 from .api import env, parsed
-from .models import FieldError
 
 bp = Blueprint("faults_api", __name__, url_prefix="/api/faults")
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 
+from ..errors import FieldError
 from ..mail import Fault, MailTimeout
 from ..mail.sink import MailboxClosing
 from ..web import env
 from . import models
 from .api import parsed
-from .models import FieldError
 
 bp = Blueprint("mail_api", __name__, url_prefix="/api/mail")
 MAX_WAIT_SECONDS = 60.0

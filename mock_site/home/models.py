@@ -23,6 +23,7 @@ from pydantic import (
 
 from .. import faults, seed, wording
 from ..clock import JST, ClockOutOfRange, check_in_range
+from ..errors import FieldError
 from ..regions import REGIONS
 from ..services.incoming import MAX_FAX_PAGES
 from ..store import VOICE_WARP_ENTRIES
@@ -37,14 +38,6 @@ Mode = Literal[tuple(wording.VW_MODES)]  # type: ignore[valid-type]
 Condition = Literal[tuple(wording.NOTICE_CONDITIONS)]  # type: ignore[valid-type]
 PhoneNumber = Annotated[str, Field(pattern=r"^0[0-9]{9}$", max_length=10)]
 FAULT_KINDS = tuple(kind for kinds in faults.KINDS.values() for kind in kinds)
-
-
-class FieldError(ValueError):
-    """A refusal that names its field (a rule between fields names the one to change)."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 class Body(BaseModel):

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app, g, jsonify
 
-from .. import wording
 from ..phone.network import Call, CallError
-from ..services.incoming import IncomingError
 from ..web import env
 from . import models
 from .api import parsed
@@ -27,23 +25,10 @@ def in_space_of(number: str, region: str | None = None) -> None:
         g.hikari_state = owner.state
 
 
-@bp.errorhandler(CallError)
-def call_error(error: CallError):
-    status = {"caller": 409, "call_id": 404}.get(error.field, 400)
-    if str(error) == wording.PHONE_NO_CALL:
-        status = 409
-    return jsonify(error=str(error), field=error.field), status
-
-
-@bp.errorhandler(IncomingError)
-def incoming_error(error: IncomingError):
-    return jsonify(error=str(error), field=error.field), 404 if error.field == "number" else 400
-
-
 def find(call_id: int) -> Call:
     call = network().get(call_id)
     if call is None:
-        raise CallError(f"no call {call_id}", "call_id")
+        raise CallError("call_id", f"no call {call_id}", 404)
     return call
 
 

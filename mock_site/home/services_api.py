@@ -7,13 +7,13 @@ from typing import Any
 from flask import Blueprint, jsonify
 
 from .. import wording
+from ..errors import FieldError
 from ..regions import REGIONS
 from ..services import rules
 from ..services.incoming import kept_faxes
 from ..store import VOICE_WARP_ENTRIES, Number
 from . import models
 from .api import env, parsed
-from .models import FieldError
 
 bp = Blueprint("services_api", __name__, url_prefix="/api/services")
 

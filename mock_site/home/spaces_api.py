@@ -23,12 +23,12 @@ from flask_wtf import FlaskForm
 
 from .. import wording
 from ..config import SettingError, Settings
+from ..errors import FieldError
 from ..spaces import Space
 from ..store import SPACE_COOKIE, SpaceError
 from ..web import SPACE_ENVIRON, space_gone_page
 from . import models
 from .api import parsed
-from .models import FieldError
 
 bp = Blueprint("spaces_api", __name__)
 SPACED = re.compile(r"^/api/spaces/([^/]*)(/.*)$")
@@ -67,11 +67,6 @@ def space_json(space: Space) -> dict[str, Any]:
     }
 
 
-@bp.app_errorhandler(SpaceError)
-def space_error(error: SpaceError):
-    return jsonify(error=str(error), field=error.field), error.status
-
-
 @bp.get("/api/spaces")
 def list_spaces():
     """List the live spaces, the default first."""
@@ -85,7 +80,7 @@ def create_space():
     try:
         settings = Settings().with_overrides(asked.settings) if asked.settings else None
     except SettingError as error:
-        raise FieldError(f"settings.{error.name}", str(error)) from None
+        raise FieldError(f"settings.{error.field}", str(error)) from None
     return jsonify(space_json(spaces().create(asked.name, settings))), 201
 
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .. import faults, wording
+from ..errors import FieldError
 from ..regions import REGIONS
 from .ivr import TempPasswordIvr
 from .voicewarp import VoiceWarpIvr
@@ -24,12 +25,9 @@ CHARGE_PERIOD_SECONDS = 180
 MAX_KEYS_PER_PRESS = 64
 
 
-class CallError(ValueError):
-    """Refuse a phone action that makes no sense now; field names what was wrong."""
-
-    def __init__(self, message: str, field: str = "keys") -> None:
-        super().__init__(message)
-        self.field = field
+class CallError(FieldError):
+    """Refuse a phone action that makes no sense now; field names what was wrong (409: the
+    line or the call is not in a state to do it)."""
 
 
 @dataclass
@@ -151,10 +149,10 @@ class PhoneNetwork:
         """
         dialled = dialled.translate(FULL_WIDTH_KEYS).replace("-", "")
         if not dialled or not dialled.isascii() or not dialled.isdigit() or len(dialled) > 20:
-            raise CallError(wording.PHONE_BAD_DIALLED, "dialled")
+            raise CallError("dialled", wording.PHONE_BAD_DIALLED)
         with self._lock:
             if any(c.active and c.caller == caller for c in self._calls):
-                raise CallError(wording.PHONE_BUSY, "caller")
+                raise CallError("caller", wording.PHONE_BUSY, 409)
             ivr: type[TempPasswordIvr | VoiceWarpIvr] = TempPasswordIvr
             if dialled == wording.VW_IVR_NUMBER:
                 ivr, region = VoiceWarpIvr, self._caller_region(caller, region)
@@ -185,7 +183,7 @@ class PhoneNetwork:
         if region is not None:
             return region if region in regions else None
         if len(regions) > 1:
-            raise CallError(wording.PHONE_REGION_AMBIGUOUS, "region")
+            raise CallError("region", wording.PHONE_REGION_AMBIGUOUS)
         return regions[0] if regions else None
 
     def _connect_ivr(self, call: Call, region: str, ivr: type) -> None:
@@ -205,10 +203,10 @@ class PhoneNetwork:
         """Feed keys to the call's IVR in order; refuse keys outside 0–9 * # as a whole."""
         keys = keys.translate(FULL_WIDTH_KEYS)
         if not keys or len(keys) > MAX_KEYS_PER_PRESS or not set(keys) <= KEYS:
-            raise CallError(wording.PHONE_BAD_KEYS)
+            raise CallError("keys", wording.PHONE_BAD_KEYS)
         with self._lock:
             if not call.active:
-                raise CallError(wording.PHONE_NO_CALL)
+                raise CallError("keys", wording.PHONE_NO_CALL, 409)
             before = len(call.guidance)
             for key in keys:  # a drop cuts the call between two keys: the later ones are lost
                 call.keys += key

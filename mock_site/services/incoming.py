@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from .. import wording
+from ..errors import FieldError
 from ..mail.outbox import Letter
 from ..mail.send import MailNotSent, compose
 from ..store import Fax, Line, Number, format_number, is_valid_number
@@ -22,12 +23,8 @@ if TYPE_CHECKING:
 MAX_FAX_PAGES = 99
 
 
-class IncomingError(ValueError):
+class IncomingError(FieldError):
     """Refuse a simulated call that cannot happen; field names what was wrong."""
-
-    def __init__(self, message: str, field: str) -> None:
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass
@@ -115,16 +112,16 @@ class Switchboard:
     ) -> Incoming:
         """Ring number from caller; forward, store the FAX and mail as the settings say."""
         if caller not in wording.SPECIAL_CALLERS and not is_valid_number(caller):
-            raise IncomingError(wording.IN_ERR_CALLER, "caller")
+            raise IncomingError("caller", wording.IN_ERR_CALLER)
         pages_ok = isinstance(pages, int) and not isinstance(pages, bool)
         if fax and not (pages_ok and 1 <= pages <= MAX_FAX_PAGES):
-            raise IncomingError(wording.IN_ERR_PAGES, "pages")
+            raise IncomingError("pages", wording.IN_ERR_PAGES)
         env = self.env
         found = env.store.find_number(region, number)
         if found is None:
-            raise IncomingError(wording.IN_ERR_NUMBER, "number")
+            raise IncomingError("number", wording.IN_ERR_NUMBER, 404)
         if caller == number:
-            raise IncomingError(wording.IN_ERR_SELF, "caller")
+            raise IncomingError("caller", wording.IN_ERR_SELF)
         line, target = found
         notices = None
         with env.store.transaction():
