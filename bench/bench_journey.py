@@ -46,9 +46,9 @@ def journey(page: Page, client: ControlClient, builder: LineBuilder) -> None:
     """The documented journey, as the suite's journeys walk it, for a newly seeded line."""
     client.reset()
     spec = builder.line(REGION, auth_unit=wording.UNIT_LINE, with_password=False, otp=None)
-    client.add_line(spec)
+    client.lines.add(spec)
     number, temp, new = spec.contract_number, builder.temp_password(), builder.password()
-    call = client.call(number, REGIONS[REGION].access_number, region=REGION)
+    call = client.phone.call(number, REGIONS[REGION].access_number, region=REGION)
     call.press(temp_password_keys(wording.UNIT_LINE, True, number, temp))
     if not call.completed:
         raise SystemExit(f"the 仮パスワード call did not complete: {call.guidance[-1]}")

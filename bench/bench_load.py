@@ -214,7 +214,7 @@ def main() -> None:
         work = []
         for _ in range(args.clients):
             spec = builder.line("east", additional=0)
-            hikari.add_line(spec)
+            hikari.lines.add(spec)
             work.append(
                 lambda c, n=spec.contract_number, p=spec.password: login_top_logout(c, n, p)
             )

@@ -17,11 +17,11 @@ def test_home_lists_the_guide_example_line_in_both_regions(page: Page, home_url,
 
     home.expect_loaded()
     for region in ("east", "west"):
-        [line] = [line for line in hikari.lines(region) if line["label"] == seed.GUIDE_LABEL]
+        [line] = [line for line in hikari.lines.list(region) if line.label == seed.GUIDE_LABEL]
         if not hikari.space:  # the default space has the guide's own numbers
-            assert [n["number"] for n in line["numbers"]] == list(seed.GUIDE_NUMBERS)
-        for number in line["numbers"]:
-            expect(home.row_of(region, number["number"])).to_contain_text(wording.CREDENTIAL_NONE)
+            assert [n.number for n in line.numbers] == list(seed.GUIDE_NUMBERS)
+        for number in line.numbers:
+            expect(home.row_of(region, number.number)).to_contain_text(wording.CREDENTIAL_NONE)
 
 
 def test_home_shows_a_seeded_line_until_reset(page: Page, hikari: ControlClient, make_line):

@@ -41,7 +41,7 @@ def test_a_slow_answer_is_waited_for(page: Page, make_line, faults, site_url, re
 
     top.change_password().expect_loaded()
 
-    assert [f["used"] for f in faults.all() if f["id"] == slow["id"]] == [1]
+    assert [f.used for f in faults.list() if f.id == slow.id] == [1]
 
 
 def test_a_system_error_on_one_screen(page: Page, make_line, faults, site_url, region):

@@ -13,14 +13,12 @@ from mock_site.store import format_number
 
 def quick_try_line(hikari: ControlClient, region: str) -> dict:
     """Return the seeded line that has a password from the start."""
-    return next(
-        line for line in hikari.lines(region) if line["numbers"][0]["credential"] is not None
-    )
+    return next(line for line in hikari.lines.list(region) if line.contract.credential is not None)
 
 
 def test_seeded_password_logs_in_and_out(customer_page: Page, hikari, site_url, region):
     line = quick_try_line(hikari, region)
-    number = line["numbers"][0]["number"]
+    number = line.contract.number
 
     choice = (
         LoginPage(customer_page, site_url)
@@ -31,7 +29,7 @@ def test_seeded_password_logs_in_and_out(customer_page: Page, hikari, site_url, 
 
     top.expect_loaded()
     expect(top.logged_in_number).to_have_text(format_number(number))
-    expect(top.numbers).to_have_text([n["display"] for n in line["numbers"]])
+    expect(top.numbers).to_have_text([n.display for n in line.numbers])
     expect(top.services_of(number)).to_have_text(list(wording.SERVICE_BUTTONS.values()))
     login = top.logout()
     login.expect_loaded()

@@ -298,7 +298,7 @@ def test_changing_the_address_needs_the_verify_id_and_password(
 def test_a_registration_mail_that_cannot_be_sent_is_told_and_can_be_retried(
     page: Page, hikari, fresh_line, mailbox, otp_account, site_url
 ):
-    hikari.mail_fault(otp_account.address, stage="rcpt", code=550)
+    hikari.faults.mail("refuse", otp_account.address, stage="rcpt", code=550)
     confirm = (
         LoginPage(page, site_url)
         .open()

@@ -163,7 +163,7 @@ def test_a_number_that_cannot_be_dialled_is_explained(page: Page, home_url, type
 
 
 def test_the_softphone_speaks_each_sentence_as_it_is_said(page: Page, home_url, hikari, region):
-    caller = hikari.lines(region)[0]["numbers"][0]["number"]
+    caller = hikari.lines.list(region)[0].contract.number
     phone = SoftphonePage(page, home_url).open()
 
     phone.dial(REGIONS[region].access_number, caller=caller)
@@ -174,6 +174,6 @@ def test_the_softphone_speaks_each_sentence_as_it_is_said(page: Page, home_url, 
     page.wait_for_function("document.querySelector('[data-testid=ivr-voice]').readyState >= 1")
 
     played = phone.voice.evaluate("audio => audio.duration")
-    [call] = hikari.calls()
-    assert call["audio"][0] == {"url": url, "seconds": pytest.approx(played, abs=0.01)}
+    [call] = hikari.phone.calls()
+    assert call.audio[0] == {"url": url, "seconds": pytest.approx(played, abs=0.01)}
     assert played > 5  # the opening sentence, spoken: not a click of silence

@@ -43,7 +43,7 @@ def open_voice_warp(page: Page, site_url: str, number: str, password: str) -> No
 def warp_line(make_line, hikari: ControlClient, region: str):
     """A line (ワンタイムパスワード declined) whose list has entries 1 and 2, entry 1 in use."""
     line = make_line(region, auth_unit=wording.UNIT_NUMBER)
-    hikari.set_services(
+    hikari.services.set(
         region,
         line.contract_number,
         voice_warp={"destinations": [MOBILE, LANDLINE], "selected": 1, "mode": wording.VW_STOP},
@@ -141,7 +141,7 @@ def test_destination_list_listValue_checked_and_VUL_Regist(
     page.locator("input[alt=設定]").click()
 
     expect(page).to_have_url(ends_with("/VUL_Regist.do"))  # S1's test of success
-    assert hikari.services(region, warp_line.contract_number)["voice_warp"]["selected"] == 2
+    assert hikari.services.get(region, warp_line.contract_number).voice_warp.selected == 2
 
 
 def test_destination_list_read_back_by_repeated_id_and_text_inputs(page: Page, warp_line, site_url):
@@ -180,8 +180,8 @@ def test_start_stop_r1_r2_call_sec2_stop(page: Page, warp_line, hikari, site_url
     expect(page.locator("#r1")).not_to_be_checked()  # S3 reads #r1, then #stop
     expect(page.locator("#call_sec2")).to_have_value("5")
     page.locator(".img_b0_al_top").click()
-    warp = hikari.services(region, warp_line.contract_number)["voice_warp"]
-    assert (warp["mode"], warp["ring_seconds"]) == (wording.VW_NO_ANSWER, 5)
+    warp = hikari.services.get(region, warp_line.contract_number).voice_warp
+    assert (warp.mode, warp.ring_seconds) == (wording.VW_NO_ANSWER, 5)
 
     switch("#r1")
     page.locator("input[title=サービス開始／停止]").click()
@@ -191,7 +191,7 @@ def test_start_stop_r1_r2_call_sec2_stop(page: Page, warp_line, hikari, site_url
     switch("#stop")
     page.locator("input[title=サービス開始／停止]").click()
     expect(page.locator("#stop")).to_be_checked()
-    assert hikari.services(region, warp_line.contract_number)["voice_warp"]["mode"] == "stop"
+    assert hikari.services.get(region, warp_line.contract_number).voice_warp.mode == "stop"
 
 
 def test_start_at_once_as_S2_with_the_setting_off(page: Page, warp_line, hikari, site_url, region):
@@ -205,8 +205,8 @@ def test_start_at_once_as_S2_with_the_setting_off(page: Page, warp_line, hikari,
     page.locator("input[title=ログアウト]").click()
 
     expect(page.locator("#phoneNo")).to_be_editable()
-    warp = hikari.services(region, warp_line.contract_number)["voice_warp"]
-    assert (warp["mode"], warp["ring_seconds"]) == (wording.VW_NO_ANSWER, 5)
+    warp = hikari.services.get(region, warp_line.contract_number).voice_warp
+    assert (warp.mode, warp.ring_seconds) == (wording.VW_NO_ANSWER, 5)
 
 
 def test_logout_by_title_ends_the_session(page: Page, make_line, site_url, region):

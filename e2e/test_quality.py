@@ -49,7 +49,7 @@ def test_every_screen_of_the_site_has_no_serious_violation(page: Page, site_url,
 
 
 def test_softphone_and_inbox_have_no_serious_violation(page: Page, home_url, hikari):
-    hikari.call("0312345678", REGIONS["east"].access_number, region="east")
+    hikari.phone.call("0312345678", REGIONS["east"].access_number, region="east")
     page.goto(home_url + "/phone")
     expect(page.get_by_role("heading", level=1)).to_have_text(wording.PHONE_TITLE)
     phone = serious_violations(page)

@@ -55,7 +55,7 @@ def test_selenium_walks_production_selectors(driver, make_line, hikari, site_url
     line = make_line(region, auth_unit=wording.UNIT_NUMBER)
     number = line.contract_number
     warp = {"destinations": [MOBILE, LANDLINE], "selected": 2, "mode": wording.VW_STOP}
-    hikari.set_services(region, number, voice_warp=warp)
+    hikari.services.set(region, number, voice_warp=warp)
 
     driver.get(site_url + "/AGT_Main.htm")
     click(driver, By.CSS_SELECTOR, 'input[title="ログイン"]', to="/AGL_Disp.do")  # S2
@@ -91,5 +91,5 @@ def test_selenium_walks_production_selectors(driver, make_line, hikari, site_url
 
     click(driver, By.XPATH, '//input[@title="ログアウト"]', to="/AGL_Disp.do")
     assert driver.find_element(By.ID, "phoneNo").is_displayed()
-    state = hikari.services(region, number)["voice_warp"]
-    assert (state["mode"], state["ring_seconds"]) == (wording.VW_NO_ANSWER, 5)
+    state = hikari.services.get(region, number).voice_warp
+    assert (state.mode, state.ring_seconds) == (wording.VW_NO_ANSWER, 5)

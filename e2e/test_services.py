@@ -30,7 +30,7 @@ def line_with_services(hikari, line_builder):
     def make(region: str, unit: str = W.UNIT_ADMIN):
         spec = line_builder.line(region, auth_unit=unit)
         spec = replace(spec, services=dict(zip(spec.numbers, USES, strict=True)))
-        hikari.add_line(spec)
+        hikari.lines.add(spec)
         return spec
 
     return make
@@ -153,7 +153,7 @@ def test_call_notice_mails_every_address_when_a_call_comes(
         assert "発信者番号：公衆電話" in mail.text
         assert f"着信先電話番号：{format_number(number)}" in mail.text
         assert "応答：応答しませんでした" in mail.text
-    assert len(hikari.mails(to=addresses[0])) == 1  # the answered call sent none
+    assert len(hikari.mail.list(to=addresses[0])) == 1  # the answered call sent none
 
 
 def test_fax_is_mailed_listed_as_pdf_and_gone_after_30_days(
@@ -193,7 +193,7 @@ def test_fax_is_mailed_listed_as_pdf_and_gone_after_30_days(
 )
 def test_bad_ring_time_is_refused_naming_the_field(number_login, hikari, region, mode, ring, field):
     _, number, top = number_login
-    hikari.set_services(region, number, voice_warp={"destinations": [MOBILE]})
+    hikari.services.set(region, number, voice_warp={"destinations": [MOBILE]})
     form = top.open_service(W.VOICE_WARP).switch()
 
     form.choose(mode, ring)
@@ -201,7 +201,7 @@ def test_bad_ring_time_is_refused_naming_the_field(number_login, hikari, region,
 
     expect(form.alert).to_have_text(W.fill(W.ERR_VW_RING, DEFAULTS, field=field))
     form.expect_loaded()
-    assert hikari.services(region, number)["voice_warp"]["mode"] == W.VW_STOP
+    assert hikari.services.get(region, number).voice_warp.mode == W.VW_STOP
 
 
 def test_bad_destinations_are_refused_and_back_keeps_what_was_typed(number_login, hikari, region):
@@ -221,7 +221,7 @@ def test_bad_destinations_are_refused_and_back_keeps_what_was_typed(number_login
     confirm = form.submit()
     confirm.back()
     expect(form.field(1)).to_have_value(MOBILE)
-    assert hikari.services(region, number)["voice_warp"]["destinations"][0] == ""
+    assert hikari.services.get(region, number).voice_warp.destinations[0] == ""
 
 
 def test_duplicate_notification_addresses_are_refused(number_login, hikari, region):
@@ -232,7 +232,7 @@ def test_duplicate_notification_addresses_are_refused(number_login, hikari, regi
     form.submit()
 
     expect(form.alert).to_have_text(W.ERR_NOTICE_DUPLICATE.format(n=3, first=1))
-    assert hikari.services(region, number)["call_notice"]["addresses"] == []
+    assert hikari.services.get(region, number).call_notice.addresses == ()
 
 
 # Services in effect, through the control API (no browser needed) ------------------------------
@@ -257,16 +257,16 @@ def test_every_mode_routes_calls_and_mails_the_notice(
 ):
     line = make_line(region, auth_unit=W.UNIT_NUMBER)
     number, address = line.contract_number, line_builder.address()
-    hikari.set_services(
+    hikari.services.set(
         region,
         number,
         voice_warp={"destinations": [MOBILE], "mode": mode, "ring_seconds": 10},
         call_notice={"addresses": [address], "condition": "all"},
     )
 
-    outcome = hikari.incoming(region, number, "0311112222", answered=answered, busy=busy)
+    outcome = hikari.phone.incoming(region, number, "0311112222", answered=answered, busy=busy)
 
-    assert outcome["result"] == result
-    assert outcome["forwarded_to"] == (MOBILE if result == "forwarded" else None)
+    assert outcome.result == result
+    assert outcome.forwarded_to == (MOBILE if result == "forwarded" else None)
     mail = mailbox.wait_for(to=address, subject=W.MAIL_CALL_SUBJECT)
     assert f"応答：{W.MAIL_CALL_OUTCOMES[result]}" in mail.text

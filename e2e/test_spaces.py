@@ -49,20 +49,22 @@ def send_to_space(space: ControlClient) -> None:
 
 
 def number_of(line: dict) -> str:
-    return line["numbers"][0]["number"]
+    return line.contract.number
 
 
 def test_two_spaces_at_once_each_see_only_their_own(browser: Browser, spaces, home_url):
     a, b = spaces
-    a.advance(days=2)
-    b.freeze()
-    line_a = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))
-    line_b = b.add_line(
+    a.clock.advance(days=2)
+    b.clock.freeze()
+    line_a = a.lines.add(LineToSeed("east", password=PASSWORD, otp=DECLINED))
+    line_b = b.lines.add(
         LineToSeed("east", password=PASSWORD)
     )  # b has no ワンタイムパスワード in the East
-    a.fault("site", "maintenance", number=number_of(line_b))  # b's number is not in a: no effect
+    a.faults.set(
+        "site", "maintenance", number=number_of(line_b)
+    )  # b's number is not in a: no effect
     send_to_space(a)
-    a.incoming("east", number_of(line_a), "0312345678")
+    a.phone.incoming("east", number_of(line_a), "0312345678")
     page_a, page_b = browse_in(browser, a), browse_in(browser, b)
 
     home_a, home_b = HomePage(page_a, home_url).open(), HomePage(page_b, home_url).open()
@@ -72,21 +74,21 @@ def test_two_spaces_at_once_each_see_only_their_own(browser: Browser, spaces, ho
     expect(home_b.row_of("east", number_of(line_b))).to_have_count(1)
     expect(home_b.row_of("east", number_of(line_a))).to_have_count(0)
     for page, space in ((page_a, a), (page_b, b)):
-        shown = space.now().strftime("%Y/%m/%d %H:%M")
+        shown = space.clock.now().strftime("%Y/%m/%d %H:%M")
         expect(page.locator(".space-bar")).to_contain_text(shown)
     expect(InboxPage(page_a, home_url).open().row("to@example.jp", "space-a")).to_have_count(1)
     expect(InboxPage(page_b, home_url).open().row("to@example.jp", "space-a")).to_have_count(0)
     top_b = LoginPage(page_b, a.site_url("east")).open().login(number_of(line_b), PASSWORD)
     top_b.expect_loaded()  # a's maintenance fault names a number of a only
-    assert len(a.incoming_calls()) == 1 and b.incoming_calls() == []
-    assert b.settings()["otp_east"] is False and a.settings()["otp_east"] is True
+    assert len(a.phone.incoming_calls()) == 1 and b.phone.incoming_calls() == []
+    assert b.settings().otp_east is False and a.settings().otp_east is True
 
 
 def test_resetting_one_space_leaves_the_others_login_and_inbox(
     browser: Browser, spaces, site_url, region
 ):
     a, b = spaces
-    line = a.add_line(LineToSeed(region, password=PASSWORD, otp=DECLINED))
+    line = a.lines.add(LineToSeed(region, password=PASSWORD, otp=DECLINED))
     send_to_space(a)
     page = browse_in(browser, a)
     LoginPage(page, site_url).open().login(number_of(line), PASSWORD)
@@ -94,17 +96,19 @@ def test_resetting_one_space_leaves_the_others_login_and_inbox(
     b.reset()
 
     TopPage(page, site_url).open().expect_loaded()  # still logged in
-    assert [m["subject"] for m in a.mails()] == ["space-a"]
+    assert [m.subject for m in a.mail.list()] == ["space-a"]
 
 
 def test_a_number_logs_into_its_own_space_whatever_the_browser_names(
     browser: Browser, spaces, site_url, region
 ):
     a, b = spaces
-    line = a.add_line(LineToSeed(region, password=PASSWORD, otp=DECLINED, services=["call_notice"]))
+    line = a.lines.add(
+        LineToSeed(region, password=PASSWORD, otp=DECLINED, services=["call_notice"])
+    )
     page = browse_in(browser, b)  # the browser names b
 
     top = LoginPage(page, site_url).open().login(number_of(line), PASSWORD)
 
-    expect(top.logged_in_number).to_contain_text(line["numbers"][0]["display"])
+    expect(top.logged_in_number).to_contain_text(line.contract.display)
     expect(top.service_buttons).to_have_count(1)  # a's line: 着信お知らせメール only

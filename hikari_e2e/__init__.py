@@ -2,7 +2,7 @@
 
     with hikari_e2e.environment(password_max_failures=5) as hikari:
         line = hikari_e2e.LineBuilder(1).line("east")
-        hikari.add_line(line)
+        hikari.lines.add(line)
         print(hikari.site_url("east"))
 
 The browser side needs Playwright (`pip install hikari-e2e[test]`) and lives in its modules:

@@ -33,7 +33,8 @@ from .phone import temp_password_keys
 if TYPE_CHECKING:  # the client and the environment load on first use: a run that uses no
     # fixture of this plugin (pytest loads it in every run of a project it is installed in)
     # should not pay for Flask and aiosmtpd
-    from mock_site.client import ControlClient
+    from mock_site.client import Clock, ControlClient, Faults
+    from mock_site.records import ServerError
 
     from .mailbox import Mailbox
 
@@ -192,11 +193,11 @@ def _failed(item: pytest.Item) -> bool:
 
 
 def _keep_mails(hikari: ControlClient, folder: Path) -> None:
-    mails = hikari.mails()
+    mails = hikari.mail.list()
     if mails:
         folder.mkdir(parents=True, exist_ok=True)
     for mail in mails:
-        (folder / f"mail-{mail['id']}.eml").write_bytes(hikari.raw_mail(mail["id"]))
+        (folder / f"mail-{mail.id}.eml").write_bytes(hikari.mail.raw(mail.id))
 
 
 _REPORTS = pytest.StashKey[dict[str, pytest.TestReport]]()
@@ -223,13 +224,13 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     return report
 
 
-def describe_server_errors(errors: list[dict[str, str]]) -> str:
+def describe_server_errors(errors: list[ServerError]) -> str:
     """The replica's exceptions while serving a test, each with its traceback."""
     lines = [f"the replica raised while serving this test ({len(errors)}):"]
     for error in errors:
-        lines.append(f"  {error['method']} {error['path']}: {error['exception']}")
+        lines.append(f"  {error.method} {error.path}: {error.exception}")
     for error in errors:
-        lines += ["", f"{error['method']} {error['path']}:", error["traceback"].rstrip()]
+        lines += ["", f"{error.method} {error.path}:", error.traceback.rstrip()]
     return "\n".join(lines)
 
 
@@ -257,8 +258,8 @@ class GuideLine:
 @pytest.fixture
 def guide_line(hikari: ControlClient, region: str) -> GuideLine:
     """Return this test's region's guide example line, as this environment numbers it."""
-    line = next(line for line in hikari.lines(region) if line["label"] == seed.GUIDE_LABEL)
-    return GuideLine(*(number["number"] for number in line["numbers"]))
+    line = next(line for line in hikari.lines.list(region) if line.label == seed.GUIDE_LABEL)
+    return GuideLine(*(number.number for number in line.numbers))
 
 
 @pytest.fixture
@@ -274,46 +275,23 @@ def home_url(hikari: ControlClient) -> str:
 
 
 @pytest.fixture
-def clock(hikari: ControlClient) -> ControlClient:
-    """Move the mock's clock: clock.advance(hours=24), clock.set_now(...), clock.now()."""
-    return hikari
+def clock(hikari: ControlClient) -> Clock:
+    """The mock's clock: clock.advance(hours=24), clock.set(...), clock.now(), clock.freeze()."""
+    return hikari.clock
 
 
 @pytest.fixture
-def frozen(clock: ControlClient) -> ControlClient:
-    """Stop the mock's clock before the test seeds anything, so deadlines are exact."""
+def frozen(clock: Clock) -> Clock:
+    """The mock's clock, stopped before the test seeds anything, so deadlines are exact."""
     clock.freeze()
     return clock
 
 
-class Faults:
-    """Set faults for this test (they end with it, at the next reset, or after `uses=N`)."""
-
-    def __init__(self, hikari: ControlClient) -> None:
-        self.hikari = hikari
-
-    def site(self, kind: str, number: str | None = None, **scope: Any) -> dict:
-        """maintenance, latency (latency_ms=, latency_max_ms=), drop_session or error, for
-        number (line=True: its whole line; none: every number), path= one path only."""
-        return self.hikari.fault("site", kind, **({"number": number} if number else {}), **scope)
-
-    def phone(self, kind: str, number: str | None = None, **scope: Any) -> dict:
-        """busy, or drop_call (after_sentences=N), for calls from number."""
-        return self.hikari.fault("phone", kind, **({"number": number} if number else {}), **scope)
-
-    def mail(self, kind: str, to: str, **play: Any) -> dict:
-        """refuse (code=, stage=), delay (delay_seconds=) or drop, for mail to one address."""
-        return self.hikari.fault("mail", kind, to=to, **play)
-
-    def all(self) -> list[dict]:
-        """Every fault in play, with how often each has played."""
-        return self.hikari.faults()
-
-
 @pytest.fixture
 def faults(hikari: ControlClient) -> Faults:
-    """Set faults on the site, the phone and the mail, scoped to this test's numbers."""
-    return Faults(hikari)
+    """Set faults on the site, the phone and the mail (faults.site("maintenance", number)…),
+    scoped to this test's numbers; they end with the test."""
+    return hikari.faults
 
 
 @pytest.fixture
@@ -336,19 +314,14 @@ def line_builder(request: pytest.FixtureRequest) -> LineBuilder:
     hikari = request.getfixturevalue("hikari")
     if request.config.getoption("hikari_url"):
         key += hikari.space or ""
-    return LineBuilder(zlib.crc32(key.encode()), lambda: settings_in_force(hikari))
-
-
-def settings_in_force(hikari: ControlClient) -> Settings:
-    """The settings of an environment (or space) now, typed."""
-    return Settings().with_overrides(hikari.settings())
+    return LineBuilder(zlib.crc32(key.encode()), hikari.settings)
 
 
 @pytest.fixture
 def settings(hikari: ControlClient) -> Settings:
     """Return the settings in force in this test's environment (--hikari-set applied): the
     one owner of every number a test's oracle restates (settings.otp_valid_minutes, …)."""
-    return settings_in_force(hikari)
+    return hikari.settings()
 
 
 class MakeLine(Protocol):
@@ -361,7 +334,7 @@ def make_line(hikari: ControlClient, line_builder: LineBuilder) -> MakeLine:
 
     def make(region: str, **options: object) -> LineToSeed:
         spec = line_builder.line(region, **options)
-        hikari.add_line(spec)
+        hikari.lines.add(spec)
         return spec
 
     return make
@@ -380,16 +353,13 @@ def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTe
     """
 
     def set_by_phone(region: str, caller: str, unit: str, target: str | None = None) -> str:
-        line = next(
-            line
-            for line in hikari.lines(region)
-            if caller in [n["number"] for n in line["numbers"]]
-        )
-        contract = line["numbers"][0]["number"]
+        lines = hikari.lines.list(region)
+        line = next(line for line in lines if caller in [n.number for n in line.numbers])
+        contract = line.contract.number
         if target is None:
             target = contract if unit == wording.UNIT_LINE else caller
         password = line_builder.temp_password()
-        call = hikari.call(caller, REGIONS[region].access_number)
+        call = hikari.phone.call(caller, REGIONS[region].access_number)
         call.press(temp_password_keys(unit, caller == contract, target, password))
         if not call.completed:
             raise AssertionError(f"the IVR did not set the 仮パスワード: {call.guidance}")

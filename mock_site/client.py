@@ -8,14 +8,21 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from .config import SettingError, Settings
 from .errors import FieldError
-from .mail import extract
 from .mail.sink import MailTimeout
+from .records import (
+    CallRecord,
+    FaultRecord,
+    IncomingRecord,
+    LineRecord,
+    Mail,
+    ServerError,
+    ServicesRecord,
+)
 from .seed import LineToSeed
 from .store import in_space
 
@@ -63,35 +70,6 @@ class RemoteCall:
         self.state = self._client._call("POST", f"/phone/calls/{self.id}/hangup", {})
 
 
-@dataclass(frozen=True)
-class Mail:
-    """A mail as the inbox API describes it, with the helpers tests read codes and links by."""
-
-    id: int
-    to: tuple[str, ...]
-    subject: str
-    text: str
-    headers: tuple[tuple[str, str], ...] = ()
-
-    def link(self, contains: str | None = None) -> str:
-        """Return the one URL in the text containing contains."""
-        return extract.link(self.text, contains)
-
-    def otp(self) -> str:
-        """Return the one-time password in the text."""
-        return extract.otp(self.text)
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> Mail:
-        return cls(
-            data["id"],
-            tuple(data["to"]),
-            data["subject"],
-            data.get("text", ""),
-            tuple(tuple(h) for h in data.get("headers", ())),
-        )
-
-
 class ControlClient:
     """Talk to an environment's /api/ over HTTP, given the home URL; with space, to that
     space's API (/api/spaces/ID/), so that nothing it does reaches another space."""
@@ -101,6 +79,12 @@ class ControlClient:
         self.timeout = timeout
         self.space = space
         self._parts: dict[str, Any] | None = None
+        self.clock = Clock(self)
+        self.lines = Lines(self)
+        self.mail = MailPart(self)
+        self.phone = Phone(self)
+        self.faults = Faults(self)
+        self.services = Services(self)
 
     @property
     def api_url(self) -> str:
@@ -173,110 +157,79 @@ class ControlClient:
         """Return the environment to its seeded state."""
         self._call("POST", "/reset", {})
 
+    def server_errors(self) -> list[ServerError]:
+        """Return what the views raised unexpectedly since the last reset (each answered a 500
+        with the header X-Hikari-Server-Error)."""
+        return [ServerError.from_json(e) for e in self._call("GET", "/errors")["errors"]]
+
+    def settings(self, **changes: Any) -> Settings:
+        """Change settings until the next reset (none: just read them); return those in force."""
+        if changes:
+            answer = self._call("POST", "/settings", changes)["settings"]
+        else:
+            answer = self._call("GET", "/settings")["settings"]
+        return Settings().with_overrides(answer)
+
+
+class _Part:
+    """A part of the control API, reached through its client (hikari.clock, hikari.lines…)."""
+
+    def __init__(self, client: ControlClient) -> None:
+        self._client = client
+
+    def _call(self, method: str, path: str, payload: dict[str, Any] | None = None, **kw) -> Any:
+        return self._client._call(method, path, payload, **kw)
+
+
+class Clock(_Part):
+    """The mock's clock: the `clock` fixture. Nothing in a test waits: move it instead."""
+
     def now(self) -> datetime:
-        """Return the mock's time."""
         return datetime.fromisoformat(self._call("GET", "/clock")["now"])
 
     def advance(self, seconds: float = 0, *, minutes: float = 0, hours: float = 0, days: float = 0):
-        """Move the mock's clock forward and return the new time."""
+        """Move the clock forward; return the new time."""
         total = seconds + 60 * minutes + 3600 * hours + 86400 * days
-        return datetime.fromisoformat(
-            self._call("POST", "/clock", {"advance_seconds": total})["now"]
-        )
+        return self._move({"advance_seconds": total})
 
-    def set_now(self, when: datetime) -> datetime:
-        """Move the mock's clock to when."""
-        return datetime.fromisoformat(
-            self._call("POST", "/clock", {"now": when.isoformat()})["now"]
-        )
+    def set(self, when: datetime) -> datetime:
+        """Move the clock to when."""
+        return self._move({"now": when.isoformat()})
 
     def freeze(self, at: datetime | None = None) -> datetime:
-        """Stop the mock's clock (at a given time, or where it stands) until advanced."""
-        payload: dict[str, Any] = {"frozen": True}
-        if at is not None:
-            payload["now"] = at.isoformat()
-        return datetime.fromisoformat(self._call("POST", "/clock", payload)["now"])
+        """Stop the clock (at a given time, or where it stands) until advanced."""
+        return self._move({"frozen": True} | ({"now": at.isoformat()} if at else {}))
 
     def unfreeze(self) -> datetime:
-        """Let the mock's clock run on from where it stands."""
-        return datetime.fromisoformat(self._call("POST", "/clock", {"frozen": False})["now"])
+        """Let the clock run on from where it stands."""
+        return self._move({"frozen": False})
 
-    def server_errors(self) -> list[dict[str, str]]:
-        """Return what the views raised unexpectedly since the last reset (each answered a 500
-        with the header X-Hikari-Server-Error): id, method, path, exception, traceback."""
-        return self._call("GET", "/errors")["errors"]
+    def _move(self, change: dict[str, Any]) -> datetime:
+        return datetime.fromisoformat(self._call("POST", "/clock", change)["now"])
 
-    def settings(self, **changes: Any) -> dict[str, Any]:
-        """Change settings until the next reset (none: just read them); return them all."""
-        if changes:
-            return self._call("POST", "/settings", changes)["settings"]
-        return self._call("GET", "/settings")["settings"]
 
-    def add_line(self, line: LineToSeed) -> dict[str, Any]:
+class Lines(_Part):
+    """The lines: seed one, list them."""
+
+    def add(self, line: LineToSeed) -> LineRecord:
         """Seed a line (POST /api/lines) and return it as stored."""
-        return self._call("POST", "/lines", line.to_wire())
+        return LineRecord.from_json(self._call("POST", "/lines", line.to_wire()))
 
-    def call(
-        self, caller: str, dialled: str, data: bool = False, region: str | None = None
-    ) -> RemoteCall:
-        """Dial dialled from caller, as a phone of the line would; the call answers at once.
+    def list(self, region: str | None = None) -> list[LineRecord]:
+        """Return the lines, of one region when given."""
+        query = f"?region={region}" if region else ""
+        return [LineRecord.from_json(line) for line in self._call("GET", f"/lines{query}")["lines"]]
 
-        region names the caller's line's region; needed only to dial 142 from a number that
-        both regions have.
-        """
-        fields = {"caller": caller, "dialled": dialled, "data": data}
-        if region is not None:
-            fields["region"] = region
-        return RemoteCall(self, self._call("POST", "/phone/calls", fields))
 
-    def incoming(
-        self,
-        region: str,
-        number: str,
-        caller: str = "anonymous",
-        *,
-        answered: bool = False,
-        busy: bool = False,
-        fax: bool = False,
-        pages: int = 1,
-    ) -> dict[str, Any]:
-        """Ring number from caller (a number, anonymous, payphone or unavailable), or FAX it.
+class MailPart(_Part):
+    """The SMTP sink's inbox (a test reads it through the `mailbox` fixture)."""
 
-        Returns the outcome: result (answered, missed, busy, forwarded), forwarded_to, the log
-        sentences and the mails sent.
-        """
-        fields = {"region": region, "number": number, "caller": caller, "answered": answered}
-        fields.update(busy=busy, fax=fax, pages=pages)
-        return self._call("POST", "/phone/incoming", fields)
-
-    def incoming_calls(self) -> list[dict[str, Any]]:
-        """Return every simulated incoming call and FAX, oldest first."""
-        return self._call("GET", "/phone/incoming")["incoming"]
-
-    def services(self, region: str, number: str) -> dict[str, Any]:
-        """Return a number's ボイスワープ, 着信お知らせメール, FAXお知らせメール and kept FAXes."""
-        return self._call("GET", f"/services/{region}/{number}")
-
-    def set_services(self, region: str, number: str, **parts: dict[str, Any]) -> dict[str, Any]:
-        """Set voice_warp=, call_notice= and/or fax_notice= of a number (the site's rules)."""
-        return self._call("POST", f"/services/{region}/{number}", parts)
-
-    def calls(self) -> list[dict[str, Any]]:
-        """Return the call record: every call with its duration and charge."""
-        return self._call("GET", "/phone/calls")["calls"]
-
-    def wait_for_mail(
-        self,
-        to: str,
-        subject: str | None = None,
-        timeout: float = 5.0,
-        count: int = 1,
+    def wait_for(
+        self, to: str, subject: str | None = None, timeout: float = 5.0, count: int = 1,
         after: int = 0,
-    ) -> list[Mail]:
-        """Return the moment count mails to exactly `to` have landed (a long-poll, no polling).
-
-        Raises MailTimeout listing what did arrive.
-        """
+    ) -> list[Mail]:  # fmt: skip
+        """Return the moment count mails to exactly `to` (after mail id after) have landed (a
+        long-poll, no polling). Raises MailTimeout listing what did arrive."""
         query = urllib.parse.urlencode(
             {"to": to, "timeout": timeout, "count": count, "after": after}
             | ({"subject": subject} if subject else {})
@@ -289,39 +242,95 @@ class ControlClient:
             raise
         return [Mail.from_json(m) for m in answer["mails"]]
 
-    def mails(self, to: str | None = None) -> list[dict[str, Any]]:
-        """Return the mails, newest first (to exactly `to`, when given)."""
+    def list(self, to: str | None = None) -> list[Mail]:
+        """Return the mails, newest first (to exactly `to`, when given), without their text."""
         query = f"?{urllib.parse.urlencode({'to': to})}" if to else ""
-        return self._call("GET", f"/mail{query}")["mails"]
+        return [Mail.from_json(m) for m in self._call("GET", f"/mail{query}")["mails"]]
 
-    def raw_mail(self, mail_id: int) -> bytes:
+    def raw(self, mail_id: int) -> bytes:
         """Return a mail's bytes as the sink received them."""
-        request = urllib.request.Request(f"{self.api_url}/mail/{mail_id}/raw")
-        with urllib.request.urlopen(request, timeout=self.timeout) as response:
+        request = urllib.request.Request(f"{self._client.api_url}/mail/{mail_id}/raw")
+        with urllib.request.urlopen(request, timeout=self._client.timeout) as response:
             return response.read()
 
-    def mail_fault(self, to: str, **fault: Any) -> dict[str, Any]:
-        """Make the sink fail for one recipient (stage, code, message, delay_seconds, drop)."""
-        return self._call("POST", "/mail/faults", {"to": to, **fault})
 
-    def fault(self, channel: str, kind: str, **scope: Any) -> dict[str, Any]:
-        """Set a fault: fault("site", "maintenance", number=...), fault("phone", "drop_call",
-        number=caller, after_sentences=2), fault("mail", "refuse", to=...); uses=N to end it
-        after N plays (else at the reset). Return it, with its id."""
-        return self._call("POST", "/faults", {"channel": channel, "kind": kind, **scope})
+class Phone(_Part):
+    """The phone network: place a call (the IVRs), ring or FAX a number, read the records."""
 
-    def faults(self) -> list[dict[str, Any]]:
-        """Return every fault in play, with how often each has played."""
-        return self._call("GET", "/faults")["faults"]
+    def call(
+        self, caller: str, dialled: str, data: bool = False, region: str | None = None
+    ) -> RemoteCall:
+        """Dial dialled from caller, as a phone of the line would; the call answers at once.
 
-    def end_faults(self, fault_id: int | None = None) -> None:
+        region names the caller's line's region; needed only to dial 142 from a number that
+        both regions have.
+        """
+        fields = {"caller": caller, "dialled": dialled, "data": data}
+        if region is not None:
+            fields["region"] = region
+        return RemoteCall(self._client, self._call("POST", "/phone/calls", fields))
+
+    def calls(self) -> list[CallRecord]:
+        """Return the call record: every call with its duration and charge."""
+        return [CallRecord.from_json(c) for c in self._call("GET", "/phone/calls")["calls"]]
+
+    def incoming(
+        self, region: str, number: str, caller: str = "anonymous", *, answered: bool = False,
+        busy: bool = False, fax: bool = False, pages: int = 1,
+    ) -> IncomingRecord:  # fmt: skip
+        """Ring number from caller (a number, anonymous, payphone or unavailable), or FAX it;
+        return what came of it (result, forwarded_to, the log, the mails sent)."""
+        fields = {"region": region, "number": number, "caller": caller, "answered": answered}
+        fields.update(busy=busy, fax=fax, pages=pages)
+        return IncomingRecord.from_json(self._call("POST", "/phone/incoming", fields))
+
+    def incoming_calls(self) -> list[IncomingRecord]:
+        """Return every simulated incoming call and FAX, oldest first."""
+        answer = self._call("GET", "/phone/incoming")["incoming"]
+        return [IncomingRecord.from_json(record) for record in answer]
+
+
+class Faults(_Part):
+    """Production misbehaving on purpose (the `faults` fixture): they end at the next reset,
+    after uses=N plays, or by end()."""
+
+    def site(self, kind: str, number: str | None = None, **scope: Any) -> FaultRecord:
+        """maintenance, latency (latency_ms=, latency_max_ms=), drop_session or error, for
+        number (line=True: its whole line; none: every number), path= one path only."""
+        return self.set("site", kind, **({"number": number} if number else {}), **scope)
+
+    def phone(self, kind: str, number: str | None = None, **scope: Any) -> FaultRecord:
+        """busy, or drop_call (after_sentences=N), for calls from number."""
+        return self.set("phone", kind, **({"number": number} if number else {}), **scope)
+
+    def mail(self, kind: str, to: str, **play: Any) -> FaultRecord:
+        """refuse (code=, stage=), delay (delay_seconds=) or drop, for mail to one address."""
+        return self.set("mail", kind, to=to, **play)
+
+    def set(self, channel: str, kind: str, **scope: Any) -> FaultRecord:
+        """Set a fault of any channel (the three above say it shorter)."""
+        fields = {"channel": channel, "kind": kind, **scope}
+        return FaultRecord.from_json(self._call("POST", "/faults", fields))
+
+    def list(self) -> list[FaultRecord]:
+        """Every fault in play, with how often each has played."""
+        return [FaultRecord.from_json(f) for f in self._call("GET", "/faults")["faults"]]
+
+    def end(self, fault_id: int | None = None) -> None:
         """End one site or phone fault, or every fault of every channel."""
         self._call("DELETE", "/faults" if fault_id is None else f"/faults/{fault_id}")
 
-    def lines(self, region: str | None = None) -> list[dict[str, Any]]:
-        """Return the lines, of one region when given."""
-        query = f"?region={region}" if region else ""
-        return self._call("GET", f"/lines{query}")["lines"]
+
+class Services(_Part):
+    """A number's ボイスワープ, 着信お知らせメール and FAXお知らせメール."""
+
+    def get(self, region: str, number: str) -> ServicesRecord:
+        """Return a number's services and the FAXes it keeps."""
+        return ServicesRecord.from_json(self._call("GET", f"/services/{region}/{number}"))
+
+    def set(self, region: str, number: str, **parts: dict[str, Any]) -> ServicesRecord:
+        """Set voice_warp=, call_notice= and/or fax_notice= of a number (the site's rules)."""
+        return ServicesRecord.from_json(self._call("POST", f"/services/{region}/{number}", parts))
 
 
 @contextmanager

@@ -60,8 +60,8 @@ def journey(root: ControlClient, east: str) -> list[str]:
     """Log in with a mailed ワンタイムパスワード in a space of its own; return what failed."""
     space = root.create_space("image-test")
     address = "image@example.jp"
-    line = space.add_line(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address)))
-    number = line["numbers"][0]["number"]
+    line = space.lines.add(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address)))
+    number = line.contract.number
     opener = urllib.request.build_opener(
         urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
     )
@@ -77,11 +77,11 @@ def journey(root: ControlClient, east: str) -> list[str]:
     failed = []
     entry = fetch("/AGL_Login.do", {**tokens(fetch("/AGL_Disp.do")), "phoneNo": number,
                                      "pass": PASSWORD})  # fmt: skip
-    [mail] = space.wait_for_mail(address, subject=wording.MAIL_OTP_SUBJECT, timeout=10)
+    [mail] = space.mail.wait_for(address, subject=wording.MAIL_OTP_SUBJECT, timeout=10)
     top = fetch("/AOL_Disp.do", {**tokens(entry), "code": mail.otp()})
     if f"<h1>{wording.TOP_TITLE}</h1>" not in top:
         failed.append("the mailed code did not open the top screen")
-    call = space.call(number, REGIONS["east"].access_number)
+    call = space.phone.call(number, REGIONS["east"].access_number)
     audio = call.state["audio"]
     if not call.guidance or call.guidance[0] != wording.IVR_UNIT_CHOICE:
         failed.append(f"the IVR said {call.guidance[:1]}")

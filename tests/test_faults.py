@@ -139,7 +139,7 @@ def test_a_call_drops_after_the_set_sentences_and_sets_nothing(env, api, two_lin
 
 def test_mail_faults_share_the_resource_and_end_after_their_uses(running_env):
     hikari = ControlClient(running_env.url("home"))
-    hikari.fault("mail", "refuse", to="once@example.jp", code=550, uses=1)
+    hikari.faults.set("mail", "refuse", to="once@example.jp", code=550, uses=1)
     message = EmailMessage()
     message["From"], message["To"], message["Subject"] = "a@example.jp", "once@example.jp", "x"
     message.set_content("本文")
@@ -150,7 +150,7 @@ def test_mail_faults_share_the_resource_and_end_after_their_uses(running_env):
         smtp.send_message(message)  # the fault is spent
 
     assert [list(m.rcpt_tos) for m in running_env.mailbox.all()] == [["once@example.jp"]]
-    assert hikari.faults() == []
+    assert hikari.faults.list() == []
 
 
 def test_reset_ends_every_fault_of_every_channel(env, api, two_lines):
@@ -202,5 +202,5 @@ def test_a_fault_can_be_ended_alone(api):
 def test_the_client_names_a_refusal(running_env):
     hikari = ControlClient(running_env.url("home"))
     with pytest.raises(ControlError):
-        hikari.fault("site", "busy")
+        hikari.faults.set("site", "busy")
     assert faults.KINDS["site"] == ("maintenance", "latency", "drop_session", "error")

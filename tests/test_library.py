@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def test_the_environment_block_serves_a_seeded_line_with_its_settings():
     with hikari_e2e.environment(password_max_failures=5) as hikari:
         line = hikari_e2e.LineBuilder(1).line("east")
-        hikari.add_line(line)
+        hikari.lines.add(line)
         hikari.reset()  # the settings it started with are what a reset returns to
         with urllib.request.urlopen(hikari.site_url("east") + "/AGL_Disp.do") as response:
             page = response.read().decode()
@@ -28,7 +28,7 @@ def test_the_environment_block_serves_a_seeded_line_with_its_settings():
         url = hikari.home_url
 
     assert response.status == 200 and wording.LOGIN_TITLE in page
-    assert settings["password_max_failures"] == 5
+    assert settings.password_max_failures == 5
     with pytest.raises(OSError):  # stopped when the block ends
         urllib.request.urlopen(url, timeout=2)
 
@@ -62,7 +62,7 @@ def run_pytest(tmp_path: Path, test: str, *args: str) -> subprocess.CompletedPro
 def test_hikari_set_starts_the_environment_with_the_setting(tmp_path):
     test = """
         def test_it(hikari, region, mailbox, make_line):
-            assert hikari.settings()["otp_digits"] == 8
+            assert hikari.settings().otp_digits == 8
             assert make_line(region).region == region
     """
     result = run_pytest(tmp_path, test, "--hikari-set", "otp_digits=8")

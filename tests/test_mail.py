@@ -79,11 +79,11 @@ def test_long_poll_api_waits_and_times_out_with_a_listing(running_env):
     client = ControlClient(running_env.url("home"))
     deliver(running_env, (CORPUS / "18-otp-utf8.eml").read_bytes(), to="otp@example.jp")
 
-    [mail] = client.wait_for_mail("otp@example.jp", subject="ワンタイムパスワード")
+    [mail] = client.mail.wait_for("otp@example.jp", subject="ワンタイムパスワード")
 
     assert mail.otp() == "482913"
     with pytest.raises(MailTimeout, match="otp@example.jp"):
-        client.wait_for_mail("nobody@example.jp", timeout=0.1)
+        client.mail.wait_for("nobody@example.jp", timeout=0.1)
 
 
 @pytest.mark.parametrize(
@@ -91,7 +91,7 @@ def test_long_poll_api_waits_and_times_out_with_a_listing(running_env):
 )
 def test_faults_refuse_one_recipient_only(running_env, stage, code):
     client = ControlClient(running_env.url("home"))
-    client.mail_fault("broken@example.jp", stage=stage, code=code)
+    client.faults.mail("refuse", "broken@example.jp", stage=stage, code=code)
 
     with pytest.raises(smtplib.SMTPException), smtplib.SMTP(*running_env.smtp_address()) as smtp:
         smtp.sendmail("a@example.jp", ["broken@example.jp"], b"Subject: x\r\n\r\nx")
@@ -102,7 +102,7 @@ def test_faults_refuse_one_recipient_only(running_env, stage, code):
 
 
 def test_dropped_connection_loses_that_mail_and_the_sink_keeps_serving(running_env):
-    ControlClient(running_env.url("home")).mail_fault("drop@example.jp", stage="data", drop=True)
+    ControlClient(running_env.url("home")).faults.mail("drop", "drop@example.jp", stage="data")
 
     with pytest.raises((smtplib.SMTPException, OSError)):
         with smtplib.SMTP(*running_env.smtp_address()) as smtp:

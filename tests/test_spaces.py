@@ -40,40 +40,40 @@ def two(served):
 
 
 def numbers_of(lines: list[dict]) -> set[str]:
-    return {number["number"] for line in lines for number in line["numbers"]}
+    return {number.number for line in lines for number in line.numbers}
 
 
 def test_each_space_has_its_own_clock_settings_lines_and_inbox(served, two):
     a, b = two
-    a.advance(days=3)
+    a.clock.advance(days=3)
     a.settings(otp_digits=8)
-    line = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))
+    line = a.lines.add(LineToSeed("east", password=PASSWORD, otp=DECLINED))
     with smtplib.SMTP(*served.smtp) as smtp:
         smtp.sendmail(a.sender("qa@example.jp"), ["to@example.jp"], b"Subject: a\r\n\r\nx\r\n")
 
-    assert round((a.now() - b.now()).total_seconds() / 86400) == 3
-    assert (a.settings()["otp_digits"], b.settings()["otp_digits"]) == (8, 6)
-    number = line["numbers"][0]["number"]
-    assert number in numbers_of(a.lines())
-    assert number not in numbers_of(b.lines())
+    assert round((a.clock.now() - b.clock.now()).total_seconds() / 86400) == 3
+    assert (a.settings().otp_digits, b.settings().otp_digits) == (8, 6)
+    number = line.contract.number
+    assert number in numbers_of(a.lines.list())
+    assert number not in numbers_of(b.lines.list())
     assert served.store.find_number("east", number) is None  # nor in the default space
-    assert [m["subject"] for m in a.mails()] == ["a"]
-    assert b.mails() == [] and served.mailbox.matching(to="to@example.jp") == []
+    assert [m.subject for m in a.mail.list()] == ["a"]
+    assert b.mail.list() == [] and served.mailbox.matching(to="to@example.jp") == []
 
 
 def test_a_number_is_in_one_space_only(two):
     a, b = two
-    line = a.add_line(LineToSeed("west"))
+    line = a.lines.add(LineToSeed("west"))
 
     with pytest.raises(ControlError) as refused:
-        b.add_line(LineToSeed("west", contract_number=line["numbers"][0]["number"]))
+        b.lines.add(LineToSeed("west", contract_number=line.contract.number))
 
     assert (refused.value.status, refused.value.field) == (400, "contract_number")
 
 
 def test_a_number_logs_into_its_own_space_whatever_the_browser_names(served, two):
     a, b = two
-    number = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))["numbers"][0]["number"]
+    number = a.lines.add(LineToSeed("east", password=PASSWORD, otp=DECLINED)).contract.number
     v = Visitor(served, "east")
     v.client.set_cookie(SPACE_COOKIE, b.space)  # the browser was in b before login
 
@@ -99,7 +99,7 @@ def test_a_default_space_login_stays_there_whatever_the_cookie_names(served, two
 
 def test_resetting_one_space_leaves_the_others_session_and_inbox(served, two):
     a, b = two
-    number = b.add_line(LineToSeed("west", password=PASSWORD, otp=DECLINED))["numbers"][0]["number"]
+    number = b.lines.add(LineToSeed("west", password=PASSWORD, otp=DECLINED)).contract.number
     v = Visitor(served, "west")
     log_in()(v, number)
     with smtplib.SMTP(*served.smtp) as smtp:
@@ -109,47 +109,47 @@ def test_resetting_one_space_leaves_the_others_session_and_inbox(served, two):
     served.reset()  # the default space too
 
     assert v.get("/AGS_Disp.do").title == wording.TOP_TITLE
-    assert [m["subject"] for m in b.mails()] == ["b"]
+    assert [m.subject for m in b.mail.list()] == ["b"]
 
 
 def test_the_site_mails_into_the_space_of_the_number(served, two):
     a, b = two
     address = "same@example.jp"
-    line = a.add_line(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address)))
+    line = a.lines.add(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address)))
     v = Visitor(served, "east")
 
-    log_in()(v, line["numbers"][0]["number"])  # mails a ワンタイムパスワード
+    log_in()(v, line.contract.number)  # mails a ワンタイムパスワード
 
-    [mail] = a.wait_for_mail(address)
+    [mail] = a.mail.wait_for(address)
     assert mail.otp()
-    assert b.mails() == [] and served.mailbox.matching(to=address) == []
+    assert b.mail.list() == [] and served.mailbox.matching(to=address) == []
 
 
 def test_a_call_is_in_the_space_of_its_caller(served, two):
     a, b = two
-    caller = a.add_line(LineToSeed("east"))["numbers"][0]["number"]
+    caller = a.lines.add(LineToSeed("east")).contract.number
 
-    b.call(caller, "0363044747", region="east")  # asked in b's API, placed from a's number
+    b.phone.call(caller, "0363044747", region="east")  # asked in b's API, placed from a's number
 
-    assert len(a.calls()) == 1 and b.calls() == []
+    assert len(a.phone.calls()) == 1 and b.phone.calls() == []
 
 
 def new_number(client: ControlClient):
     """Return a maker of fresh lines in client's space a login reaches the top with."""
     return lambda region: number_of(
-        client.add_line(LineToSeed(region, password=PASSWORD, otp=DECLINED))
+        client.lines.add(LineToSeed(region, password=PASSWORD, otp=DECLINED))
     )
 
 
 def number_of(line: dict) -> str:
-    return line["numbers"][0]["number"]
+    return line.contract.number
 
 
 def test_a_slow_mail_in_one_space_changes_nothing_in_another(served, two, monkeypatch):
     a, b = two
     address, delay = "slow@example.jp", 2.0
     alone = login_seconds(served, new_number(b))
-    held = number_of(a.add_line(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address))))
+    held = number_of(a.lines.add(LineToSeed("east", password=PASSWORD, otp=SeedOtp.using(address))))
     state = served.spaces.find(a.space).state
     sender = hold_a_mail(
         state, address, delay, monkeypatch, lambda: log_in()(Visitor(served, "east"), held)
@@ -166,7 +166,7 @@ def test_a_slow_mail_in_one_space_changes_nothing_in_another(served, two, monkey
 
 def test_a_space_deleted_in_use_ends_its_sessions_and_says_so(served, two):
     a, _ = two
-    number = a.add_line(LineToSeed("east", password=PASSWORD, otp=DECLINED))["numbers"][0]["number"]
+    number = a.lines.add(LineToSeed("east", password=PASSWORD, otp=DECLINED)).contract.number
     v = Visitor(served, "east")
     log_in()(v, number)
 
@@ -202,7 +202,7 @@ def test_an_expired_space_is_gone(served, two):
     served.spaces.find(a.space).last_used -= served.spaces.idle_hours * 3600 + 1
 
     with pytest.raises(ControlError) as gone:
-        a.now()
+        a.clock.now()
 
     assert gone.value.status == 404 and "expired" in str(gone.value)
 
@@ -225,7 +225,7 @@ def test_past_the_cap_a_space_is_refused_clearly_and_the_default_stays(served):
 def test_a_browser_picks_a_space_by_cookie_or_header(served, two):
     a, _ = two
     home = served.apps["home"].test_client()
-    seeded = numbers_of(a.lines())
+    seeded = numbers_of(a.lines.list())
 
     by_header = home.get("/", headers={SPACE_HEADER: a.space}).get_data(as_text=True)
     assert home.get(f"/space/{a.space}").status_code == 302

@@ -9,7 +9,7 @@ from hikari_e2e.scenarios import scenario
 @scenario("acme-busy-forward", "ACME：話中時転送を開始する")
 def busy_forward(run):
     line = run.line()
-    run.hikari.set_services(
+    run.hikari.services.set(
         run.region, line.contract_number, voice_warp={"destinations": ["09012345678"]}
     )
     customer = run.customer  # the guide's journeys as verbs, each a captioned step

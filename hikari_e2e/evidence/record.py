@@ -132,7 +132,7 @@ class Recorder:
         self.folder, self.record, self.page, self.hikari = Path(folder), record, page, hikari
         self.files = Path(FILES) / record.stem
         (self.folder / self.files).mkdir(parents=True, exist_ok=True)
-        self._mails_seen = {m["id"] for m in hikari.mails()}
+        self._mails_seen = {m.id for m in hikari.mail.list()}
         self._said_seen: set[str] = set()
         self._open: StepRecord | None = None
         self._last_shot: tuple[str, str] | None = None  # (url, file) of the last shot
@@ -211,13 +211,13 @@ class Recorder:
 
     def _new_mails(self, step: StepRecord) -> list[Attachment]:
         found = []
-        for mail in reversed(self.hikari.mails()):  # oldest first
-            if mail["id"] in self._mails_seen:
+        for mail in reversed(self.hikari.mail.list()):  # oldest first
+            if mail.id in self._mails_seen:
                 continue
-            self._mails_seen.add(mail["id"])
-            relative, path = self._file(f"step-{step.index:02d}-mail-{mail['id']}.eml")
-            path.write_bytes(self.hikari.raw_mail(mail["id"]))
-            found.append(Attachment(f"メール：{mail['subject']}", relative, "message/rfc822"))
+            self._mails_seen.add(mail.id)
+            relative, path = self._file(f"step-{step.index:02d}-mail-{mail.id}.eml")
+            path.write_bytes(self.hikari.mail.raw(mail.id))
+            found.append(Attachment(f"メール：{mail.subject}", relative, "message/rfc822"))
         return found
 
     def _new_speech(self, step: StepRecord) -> list[Attachment]:

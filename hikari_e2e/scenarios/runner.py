@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import sys
 import time
@@ -20,7 +21,6 @@ from hikari_e2e.builders import LineBuilder
 from mock_site import wording
 from mock_site.client import ControlClient
 from mock_site.client import controlled_environment as environment
-from mock_site.config import Settings
 from mock_site.regions import REGIONS
 from mock_site.seed import LineToSeed
 from mock_site.store import SPACE_HEADER
@@ -87,7 +87,7 @@ class Run:
     def line(self, **options) -> LineToSeed:
         """Seed a line of this run's unit (LineBuilder.line options) and return it."""
         spec = self.builder.line(self.region, auth_unit=UNITS[self.unit], **options)
-        self.hikari.add_line(spec)
+        self.hikari.lines.add(spec)
         return spec
 
     def pick(self, line: LineToSeed) -> str | None:
@@ -257,7 +257,7 @@ def play(
     seed = f"{scenario.name}:{options.region}:{options.unit}"
     builder = LineBuilder(
         zlib.crc32(seed.encode()) if not options.hikari_url else random.getrandbits(32),
-        lambda: Settings().with_overrides(client.settings()),  # the rules in force there
+        client.settings,  # the rules in force there
     )
     label = f"{scenario.name} ({options.region}, {options.unit})"
     out.write(f"{label}: {scenario.description}\n")
@@ -353,7 +353,7 @@ def _finish(
 def environment_facts(client: ControlClient, region: str, unit: str) -> dict[str, str]:
     """What Allure and the workbook show of where a scenario ran: versions, region, unit and
     the settings in force."""
-    settings = client.settings()
+    settings = dataclasses.asdict(client.settings())
     return {
         **versions.collect(),
         "region": region,

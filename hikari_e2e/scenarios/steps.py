@@ -103,7 +103,7 @@ class World:
         self.unit = choice.unit or self.unit
         builder = self.run.builder
         self.line = builder.line(self.region, auth_unit=self.unit, **options)
-        self.run.hikari.add_line(self.line)
+        self.run.hikari.lines.add(self.line)
         self.password = self.line.password
         self.temp_password = self.line.temp_password
         return self.line
@@ -205,7 +205,7 @@ def line_with_otp(world: World, choice: LineChoice) -> None:
 )
 def destination_registered(world: World, number: str) -> None:
     """The line's ボイスワープ has number as 転送先リスト1番 (set through the control API)."""
-    world.run.hikari.set_services(world.region, world.number, voice_warp={"destinations": [number]})
+    world.run.hikari.services.set(world.region, world.number, voice_warp={"destinations": [number]})
 
 
 @step(
@@ -216,7 +216,7 @@ def destination_registered(world: World, number: str) -> None:
 def call_notice_registered(world: World) -> None:
     """The line's 着信お知らせメール sends to a made-up address (set through the control API)."""
     address = world.address()
-    world.run.hikari.set_services(world.region, world.number, call_notice={"addresses": [address]})
+    world.run.hikari.services.set(world.region, world.number, call_notice={"addresses": [address]})
 
 
 @step(
@@ -226,7 +226,7 @@ def call_notice_registered(world: World) -> None:
 )
 def maintenance(world: World) -> None:
     """A maintenance window on the site for the line's numbers (a site fault)."""
-    world.run.hikari.fault("site", "maintenance", number=world.number, line=True)
+    world.run.hikari.faults.set("site", "maintenance", number=world.number, line=True)
 
 
 # もし: what the customer does ---------------------------------------------------------------------
@@ -449,7 +449,7 @@ def fax_list(world: World) -> None:
 @step("{数}分が経過する", example="10分が経過する", expected="模擬環境の時計が進む", chapter=True)
 def minutes_pass(world: World, minutes: int) -> None:
     """Move the replica's clock (nothing waits)."""
-    world.run.hikari.advance(minutes=minutes)
+    world.run.hikari.clock.advance(minutes=minutes)
 
 
 @step(
@@ -457,13 +457,13 @@ def minutes_pass(world: World, minutes: int) -> None:
 )
 def hours_pass(world: World, hours: int) -> None:
     """Move the replica's clock (nothing waits)."""
-    world.run.hikari.advance(hours=hours)
+    world.run.hikari.clock.advance(hours=hours)
 
 
 @step("{数}日が経過する", example="60日が経過する", expected="模擬環境の時計が進む", chapter=True)
 def days_pass(world: World, days: int) -> None:
     """Move the replica's clock (nothing waits)."""
-    world.run.hikari.advance(days=days)
+    world.run.hikari.clock.advance(days=days)
 
 
 # ならば: what the customer sees --------------------------------------------------------------
@@ -566,4 +566,4 @@ def mail_arrived(world: World, subject: str) -> None:
     no longer than the mail wait's timeout)."""
     if not world.addresses:
         raise AssertionError("no address used yet: which mail box to look in?")
-    world.run.hikari.wait_for_mail(world.addresses[-1], subject=subject)
+    world.run.hikari.mail.wait_for(world.addresses[-1], subject=subject)

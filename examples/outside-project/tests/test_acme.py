@@ -8,7 +8,7 @@ from hikari_e2e.pages import LoginPage
 
 def test_busy_forwarding_starts(customer, hikari, make_line, region):
     line = make_line(region, additional=0)
-    hikari.set_services(region, line.contract_number, voice_warp={"destinations": ["09012345678"]})
+    hikari.services.set(region, line.contract_number, voice_warp={"destinations": ["09012345678"]})
     top = customer.log_in(line.contract_number, line.password)
     menu = customer.open_service(top, W.VOICE_WARP)
 
