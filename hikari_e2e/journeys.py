@@ -26,11 +26,15 @@ from .pages.home import InboxPage
 from .pages.phone import SoftphonePage
 from .pages.site import (
     ENTRY_SCREENS,
+    DestinationListPage,
+    DonePage,
     FaxMenuPage,
     LoginPage,
+    NoticePage,
     OtpChoicePage,
     OtpEntryPage,
     OtpRegisteredPage,
+    SwitchPage,
     TopPage,
     VoiceWarpMenuPage,
 )
@@ -82,7 +86,7 @@ class InboxMail:
     def _open(self, address: str, subject: str):
         inbox = InboxPage(self.page, self.home_url).open()
         mail = inbox.open_mail(address, subject)
-        expect(mail.heading).to_have_text(subject)
+        mail.expect_loaded()
         return mail
 
     def registration_url(self, address: str) -> str:
@@ -284,7 +288,7 @@ class Customer:
             form = menu.destinations()
             form.expect_loaded()
             form.fill(entries, use)
-        self._confirm_and_set(form, wording.VW_LIST_TITLE).to_menu()
+        self._confirm_and_set(form).to_menu()
         return VoiceWarpMenuPage(menu.page, menu.base_url)
 
     def switch_voice_warp(
@@ -295,25 +299,25 @@ class Customer:
             form = menu.switch()
             form.expect_loaded()
             form.choose(mode, ring)
-        self._confirm_and_set(form, wording.VW_SWITCH_TITLE).to_menu()
+        self._confirm_and_set(form).to_menu()
         return VoiceWarpMenuPage(menu.page, menu.base_url)
 
-    def set_notice_addresses(self, form, service: str, addresses: list[str], **options):
+    def set_notice_addresses(
+        self, form: NoticePage, service: str, addresses: list[str], **options
+    ) -> DonePage:
         """On a お知らせメール settings screen: type the addresses (condition=,
         skip_anonymous=) → 確認 → 設定; returns the 完了 screen."""
         with self.step(service_step("addresses")):
             expect(form.heading).to_have_text(wording.NOTICE_TITLE[service])
             form.fill(addresses, **options)
-        return self._confirm_and_set(form, wording.NOTICE_TITLE[service])
+        return self._confirm_and_set(form)
 
-    def _confirm_and_set(self, form, title: str):
+    def _confirm_and_set(self, form: DestinationListPage | SwitchPage | NoticePage) -> DonePage:
         """Submit a filled service form, check its （確認）, click 「設定」; return the （完了）."""
         with self.step(service_step("confirm")):
-            confirm = form.submit()
-            expect(confirm.heading).to_have_text(title + wording.CONFIRM_SUFFIX)
-            done = confirm.set()
+            done = form.submit().expect_loaded().set()
         with self.step(service_step("done")):
-            expect(done.heading).to_have_text(title + wording.DONE_SUFFIX)
+            done.expect_loaded()
         return done
 
     def voice_warp_by_phone(self, number: str, keys: str) -> SoftphonePage:
@@ -341,7 +345,7 @@ class Customer:
             expect(phone.incoming.last).to_have_text(sent)
         with self.step(service_step("mail")):
             mail = InboxPage(self.page, self.home_url).open().open_mail(address, subject)
-            expect(mail.heading).to_have_text(subject)
+            mail.expect_loaded()
         return mail
 
     def open_fax_list(self):

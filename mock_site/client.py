@@ -200,10 +200,6 @@ class Clock(_Part):
         """Stop the clock (at a given time, or where it stands) until advanced."""
         return self._move({"frozen": True} | ({"now": at.isoformat()} if at else {}))
 
-    def unfreeze(self) -> datetime:
-        """Let the clock run on from where it stands."""
-        return self._move({"frozen": False})
-
     def _move(self, change: dict[str, Any]) -> datetime:
         return datetime.fromisoformat(self._call("POST", "/clock", change)["now"])
 

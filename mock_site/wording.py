@@ -206,6 +206,7 @@ BACK_TO_LOGIN = "ログイン画面へ"
 HOME_TITLE = "hikari-e2e 模擬環境"
 PHONE_TITLE = "ソフトフォン"
 MAIL_TITLE = "メール受信箱"
+MAIL_NO_SUBJECT = "（件名なし）"  # a mail without a Subject, in the inbox
 MAIL_TO = "宛先"
 MAIL_SUBJECT = "件名"
 MAIL_RECEIVED = "受信日時"

@@ -41,6 +41,8 @@ def test_each_part_answers_typed_records(client):
     assert client.phone.incoming("east", number, "0312345678").result == "missed"
     fault = client.faults.site("maintenance", number, uses=1)
     assert isinstance(fault, FaultRecord) and client.faults.list() == [fault]
+    client.faults.end()
+    assert client.faults.list() == []
     assert isinstance(client.settings(), Settings) and client.server_errors() == []
 
 

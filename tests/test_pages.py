@@ -33,3 +33,17 @@ def test_no_two_screens_share_a_path():
     paths = [c.PATH for c in SCREENS if "PATH" in vars(c)]
 
     assert len(paths) == len(set(paths))
+
+
+def test_a_screen_without_a_path_takes_its_title_when_made():
+    """The inbox's mail page (/mail/ID) is titled by the mail's subject (or the inbox's word for
+    none), a service's （確認） and （完了） by the form's title: every screen's expect_loaded()
+    checks a title. (ServiceScreen is only the base of the service screens.)"""
+    without = {c for c in SCREENS if "PATH" not in vars(c) and not c.TITLE} - {pages.ServiceScreen}
+
+    assert without == {home.MailPage, pages.ConfirmPage, pages.DonePage}
+    assert home.MailPage(None, "", "件名").TITLE == "件名"
+    assert home.MailPage(None, "", "").TITLE == wording.MAIL_NO_SUBJECT
+    confirm = pages.ConfirmPage(None, "", wording.VW_LIST_TITLE)
+    assert confirm.TITLE == wording.VW_LIST_TITLE + wording.CONFIRM_SUFFIX
+    assert pages.DonePage(None, "", confirm.of).TITLE == wording.VW_LIST_TITLE + wording.DONE_SUFFIX

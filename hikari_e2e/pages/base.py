@@ -19,7 +19,7 @@ class Screen:
         self.page = page
         self.base_url = base_url
 
-    def open(self):
+    def open(self) -> Self:
         """Navigate straight to this screen."""
         self.page.goto(self.base_url + self.PATH)
         return self

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator
+from playwright.sync_api import Locator, Page
 
 from mock_site import wording
 from mock_site.regions import REGIONS
@@ -41,11 +41,16 @@ class InboxPage(Screen):
     def open_mail(self, to: str, subject: str) -> MailPage:
         """Open the newest mail to `to` with that subject."""
         self.row(to, subject).get_by_role("link", name=subject, exact=True).click()
-        return MailPage(self.page, self.base_url)
+        return MailPage(self.page, self.base_url, subject)
 
 
 class MailPage(Screen):
-    """One mail of the inbox: its decoded text with working links."""
+    """One mail of the inbox (/mail/ID): its decoded text with working links. Its title is the
+    mail's subject (a mail without one: 「（件名なし）」), so a MailPage is made knowing it."""
+
+    def __init__(self, page: Page, base_url: str, subject: str) -> None:
+        super().__init__(page, base_url)
+        self.TITLE = subject or wording.MAIL_NO_SUBJECT
 
     @property
     def text(self) -> Locator:

@@ -7,7 +7,9 @@ every one.
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator
+from typing import Self
+
+from playwright.sync_api import Locator, Page
 
 from mock_site import wording
 from mock_site.store import format_number
@@ -256,7 +258,8 @@ class OtpRegistrationPage(Screen):
         self.fill(address, verify_id, verify_password)
         return self.press(wording.NEXT, OtpConfirmPage)
 
-    def next_expecting_error(self, address: str, verify_id: str, verify_password: str):
+    def next_expecting_error(self, address: str, verify_id: str, verify_password: str) -> Self:
+        """Fill the three fields and click 「次へ」, expecting the screen to stay (an error)."""
         self.next(address, verify_id, verify_password)
         return self
 
@@ -339,7 +342,12 @@ class NumberChoicePage(Screen):
 
 
 class ConfirmPage(ServiceScreen):
-    """Any （確認） screen: the values as a table, 「設定」 and 「戻る」."""
+    """The （確認） screen of a service form titled `of`: the values as a table, 「設定」 and
+    「戻る」."""
+
+    def __init__(self, page: Page, base_url: str, of: str) -> None:
+        super().__init__(page, base_url)
+        self.of, self.TITLE = of, of + wording.CONFIRM_SUFFIX
 
     def value(self, label: str) -> Locator:
         """Return the value shown beside a label."""
@@ -350,7 +358,8 @@ class ConfirmPage(ServiceScreen):
 
     def set(self) -> DonePage:
         """Click 「設定」."""
-        return self.press(wording.SET, DonePage)
+        self.page.get_by_role("button", name=wording.SET, exact=True).click()
+        return DonePage(self.page, self.base_url, self.of)
 
     def back(self) -> None:
         """Click 「戻る」: the input screen, still holding what was typed."""
@@ -358,7 +367,12 @@ class ConfirmPage(ServiceScreen):
 
 
 class DonePage(ServiceScreen):
-    """Any （完了） screen: 設定が完了しました, then 「サービスメニューへ」."""
+    """The （完了） screen of a service form titled `of`: 設定が完了しました, then
+    「サービスメニューへ」."""
+
+    def __init__(self, page: Page, base_url: str, of: str) -> None:
+        super().__init__(page, base_url)
+        self.TITLE = of + wording.DONE_SUFFIX
 
     def to_menu(self) -> None:
         """Click 「サービスメニューへ」."""
@@ -403,10 +417,6 @@ class VoiceWarpMenuPage(ServiceScreen):
         """Click 「サービス開始／停止」."""
         return self.press(wording.VW_SWITCH_BUTTON, SwitchPage)
 
-    def to_top(self) -> TopPage:
-        """Click 「サービスメニューへ」: back to the top screen."""
-        return self.press(wording.SERVICE_MENU, TopPage)
-
 
 class DestinationListPage(ServiceScreen):
     """VUL_Disp.do: 転送先電話番号1–4 and the radio of the entry in use."""
@@ -425,8 +435,9 @@ class DestinationListPage(ServiceScreen):
         self.page.get_by_label(wording.VW_USE_ENTRY.format(entry=use), exact=True).check()
 
     def submit(self) -> ConfirmPage:
-        """Click 「設定」: the confirmation, or this screen again with an error."""
-        return self.press(wording.SET, ConfirmPage)
+        """Click 「設定」: the （確認）, or this screen again with an error."""
+        self.page.get_by_role("button", name=wording.SET, exact=True).click()
+        return ConfirmPage(self.page, self.base_url, self.TITLE)
 
 
 class SwitchPage(ServiceScreen):
@@ -447,8 +458,9 @@ class SwitchPage(ServiceScreen):
             self.ring_field(mode).fill(str(ring))
 
     def submit(self) -> ConfirmPage:
-        """Click 「設定」."""
-        return self.press(wording.SET, ConfirmPage)
+        """Click 「設定」: the （確認）, or this screen again with an error."""
+        self.page.get_by_role("button", name=wording.SET, exact=True).click()
+        return ConfirmPage(self.page, self.base_url, self.TITLE)
 
 
 class NoticePage(ServiceScreen):
@@ -479,8 +491,9 @@ class NoticePage(ServiceScreen):
             box.set_checked(skip_anonymous)
 
     def submit(self) -> ConfirmPage:
-        """Click 「設定」."""
-        return self.press(wording.SET, ConfirmPage)
+        """Click 「設定」: the （確認）, or this screen again with an error."""
+        self.page.get_by_role("button", name=wording.SET, exact=True).click()
+        return ConfirmPage(self.page, self.base_url, self.TITLE)
 
 
 class FaxNoticePage(NoticePage):

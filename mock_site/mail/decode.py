@@ -102,9 +102,6 @@ def decode_bytes(data: bytes, charset: str | None) -> tuple[str, str | None]:
     return data.decode("utf-8", errors="replace"), "undecodable bytes replaced"
 
 
-ENCODED_WORD = re.compile(r"=\?[^?]+\?[bBqQ]\?[^?]*\?=")
-
-
 def decode_header_value(value: str | bytes | None) -> str:
     """Decode a header, joining RFC 2047 words split across folded lines, in any charset."""
     if value is None:

@@ -258,10 +258,6 @@ class Faults:
         with self._lock:
             self._by_address.clear()
 
-    def for_address(self, address: str) -> Fault | None:
-        with self._lock:
-            return self._by_address.get(address.lower())
-
     def take(self, address: str, stage: str) -> Fault | None:
         """Return the fault for address at this stage, spending one use (gone when spent)."""
         with self._lock:
