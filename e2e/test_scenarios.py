@@ -109,20 +109,11 @@ def loudness(ffmpeg: str, video: Path):
 
 
 def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_path, hikari):
+    """One filmed and illustrated run (it takes a while), checked concern by concern."""
     videos, guides = tmp_path / "videos", tmp_path / "guide"
 
-    result = hikari_e2e(
-        "run",
-        "otp-decline",
-        "--region",
-        "west",
-        "--video",
-        str(videos),
-        "--guide",
-        str(guides),
-        "--hikari-url",
-        hikari.home_url,
-    )
+    result = hikari_e2e("run", "otp-decline", "--region", "west", "--video", str(videos),
+                        "--guide", str(guides), "--hikari-url", hikari.home_url)  # fmt: skip
 
     assert result.returncode == 0, result.stdout + result.stderr
     printed = [caption for _, caption, _ in STEP_LINE.findall(result.stdout)]
@@ -133,31 +124,47 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
     video = videos / "otp-decline-west.webm"
     meta = json.loads(video.with_suffix(".chapters.json").read_text(encoding="utf-8"))
     assert [c["caption"] for c in meta["chapters"]] == printed
+    assert "手順14" in video.with_suffix(".vtt").read_text(encoding="utf-8")
+    film_is_720p_with_a_card_per_chapter(video, meta)
+    film_outlines_what_is_used(video, meta)
+    film_speaks_each_caption_under_its_card(video, meta)
+    guide = guides / "otp-decline-west"
+    guide_shows_each_step_with_its_marks(guide, printed)
+    guide_prints_to_a_pdf(guide, printed)
+    assert "guide (PDF): " in result.stdout
+
+
+def film_is_720p_with_a_card_per_chapter(video: Path, meta: dict) -> None:
+    """VP8 at 1280×720, as long as its chapters say; each step's caption card is on screen
+    where its chapter starts, and gone before the next."""
     ffmpeg = find_ffmpeg()
     stream, frames, seconds = probe(ffmpeg, video)
     assert "1280x720" in stream and "vp8" in stream
     assert abs(seconds - meta["seconds"]) < 1.0
-    assert frames >= 2 * len(printed)  # a caption card and the screen itself, at least
-    # Each step's caption card is on screen where its chapter starts, and gone before the next.
+    assert frames >= 2 * len(meta["chapters"])  # a caption card and the screen, at least
     card = card_bar(ffmpeg, video)
     starts = [c["seconds"] for c in meta["chapters"]] + [meta["seconds"]]
     for start, following in zip(starts, starts[1:], strict=False):
         assert card(start + 0.3), f"no caption card at {start:.1f} s"
         assert not card(following - 0.2), f"the caption card still up at {following:.1f} s"
-    assert "手順14" in video.with_suffix(".vtt").read_text(encoding="utf-8")
-    # Each field and button used is outlined in the film: 手順3 fills two fields and logs in;
-    # under a card (nothing used yet) there is none.
-    outlined = outlines(ffmpeg, video)
+
+
+def film_outlines_what_is_used(video: Path, meta: dict) -> None:
+    """Each field and button used is outlined: 手順3 fills two fields and logs in; under a
+    card (nothing used yet) there is none."""
+    outlined = outlines(find_ffmpeg(), video)
+    starts = [c["seconds"] for c in meta["chapters"]]
     assert outlined(starts[1] + 2.3, starts[2])
     assert not outlined(starts[1], starts[1] + 2.0)
-    # Narrated: an Opus track; each caption spoken while its card is held, silence after it
-    # until the next (this scenario has no phone call, so nothing else speaks).
-    assert (
-        "Audio: opus"
-        in subprocess.run(
-            [ffmpeg, "-hide_banner", "-i", str(video)], capture_output=True, text=True
-        ).stderr
-    )
+
+
+def film_speaks_each_caption_under_its_card(video: Path, meta: dict) -> None:
+    """An Opus track; each caption spoken while its card is held, silence after it until the
+    next (this scenario has no phone call, so nothing else speaks)."""
+    ffmpeg = find_ffmpeg()
+    described = subprocess.run([ffmpeg, "-hide_banner", "-i", str(video)], capture_output=True,
+                               text=True).stderr  # fmt: skip
+    assert "Audio: opus" in described
     sound = loudness(ffmpeg, video)
     ends = [c["seconds"] for c in meta["chapters"][1:]] + [meta["seconds"]]
     for chapter, end in zip(meta["chapters"], ends, strict=True):
@@ -166,27 +173,33 @@ def test_recording_gives_a_captioned_720p_video_and_an_illustrated_guide(tmp_pat
         assert end - (start + spoken) > 0.5  # the pace waited for the voice, and then some
         assert sound(start + spoken + 0.15, end - 0.1) < 50, f"noise after {chapter['caption']}"
 
-    page = guides / "otp-decline-west" / "index.html"
-    steps = json.loads((page.parent / "steps.json").read_text(encoding="utf-8"))
+
+def guide_shows_each_step_with_its_marks(guide: Path, printed: list[str]) -> None:
+    """Every step has its 1280×720 screenshots in the page; 手順3's last is marked ❶❷❸; the
+    region and unit are named as the guide names them; nothing is loaded from the network."""
+    steps = json.loads((guide / "steps.json").read_text(encoding="utf-8"))
     assert [s["caption"] for s in steps["steps"]] == printed
-    html = page.read_text(encoding="utf-8")
+    html = (guide / "index.html").read_text(encoding="utf-8")
     for step in steps["steps"]:
         assert step["shots"], f"no screenshot for {step['caption']}"
         for shot in step["shots"]:
-            assert png_size(page.parent / shot["file"]) == (1280, 720)
+            assert png_size(guide / shot["file"]) == (1280, 720)
             assert f'src="{shot["file"]}"' in html
     login = steps["steps"][1]["shots"][-1]
     assert login["marks"] == 3  # ❶ 電話番号, ❷ パスワード, ❸ ログイン
     assert "❶" in html and "http" not in html.split("<main>")[0]
-    assert "（NTT西日本・回線単位）" in html  # the region and the unit as the guide names them
-    # The same page printed to an A4 PDF for a support desk to mail: a page holds a few steps
-    # and every screenshot is in it.
-    pdf = (page.parent / "guide.pdf").read_bytes()
+    assert "（NTT西日本・回線単位）" in html
+
+
+def guide_prints_to_a_pdf(guide: Path, printed: list[str]) -> None:
+    """The same page as an A4 PDF for a support desk to mail: a page holds a few steps and
+    every screenshot is in it."""
+    steps = json.loads((guide / "steps.json").read_text(encoding="utf-8"))
+    pdf = (guide / "guide.pdf").read_bytes()
     pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
     shots = sum(len(step["shots"]) for step in steps["steps"])
     assert pdf.startswith(b"%PDF") and 1 <= pages < len(printed)
     assert len(re.findall(rb"/Subtype\s*/Image", pdf)) >= shots
-    assert "guide (PDF): " in result.stdout
 
 
 def test_a_filmed_call_lets_the_ivr_be_heard_where_it_speaks(tmp_path, hikari):
