@@ -266,6 +266,11 @@ def play(
     steps = Steps(out, page=page, **_observers(scenario, page, client, options, label))
     run = Run(page, client, options.region, options.unit, builder, steps, client.home_url,
               client.site_url(options.region))  # fmt: skip
+    if options.evidence_dir:
+        steps.recorder = start_evidence(
+            options.evidence_dir, scenario.name, scenario.description, scenario.feature,
+            scenario.reference, run,
+        )  # fmt: skip
     failure: StepFailed | None = None
     began = time.monotonic()
     with watching(page, steps) if steps.guide else nullcontext():
@@ -307,9 +312,9 @@ def _new_context(browser: Browser, client: ControlClient, options: Options) -> B
 def _observers(
     scenario: Scenario, page: Page, client: ControlClient, options: Options, label: str
 ) -> dict:
-    """What watches the run, as asked: the film, the illustrated guide, the evidence."""
+    """What watches the run, as asked: the film and the illustrated guide."""
     stem = f"{scenario.name}-{options.region}"
-    film = guide = recorder = None
+    film = guide = None
     if options.video_dir:
         film = Film(page, Path(options.video_dir) / f"{stem}.webm", scenario.description)
         if options.narration:
@@ -319,14 +324,7 @@ def _observers(
         where = f"{REGIONS[options.region].company}・{wording.UNIT_NAMES[UNITS[options.unit]]}"
         title = f"{scenario.description}（{where}）"
         guide = Guide(page, Path(options.guide_dir) / stem, title, label)
-    if options.evidence_dir:
-        record = ScenarioRecord(
-            scenario.name, scenario.description, scenario.feature or wording.PYTHON_FEATURE,
-            options.region, options.unit, time.time(), scenario.reference,
-            environment=environment_facts(client, options.region, options.unit),
-        )  # fmt: skip
-        recorder = Recorder(options.evidence_dir, record, page, client)
-    return {"film": film, "guide": guide, "recorder": recorder}
+    return {"film": film, "guide": guide}
 
 
 def _finish(
@@ -348,6 +346,17 @@ def _finish(
             out.write(f"  guide (PDF): {guide.write_pdf(written)}\n")
         except PlaywrightError as error:  # a headed browser cannot print to PDF
             out.write(f"  guide (PDF): not written ({str(error).splitlines()[0]})\n")
+
+
+def start_evidence(
+    folder: str | Path, name: str, title: str, feature: str, reference: str, run: Run
+) -> Recorder:
+    """Record a scenario's evidence as it runs: a CLI run and a feature test alike."""
+    record = ScenarioRecord(
+        name, title, feature or wording.PYTHON_FEATURE, run.region, run.unit, time.time(),
+        reference, environment=environment_facts(run.hikari, run.region, run.unit),
+    )  # fmt: skip
+    return Recorder(folder, record, run.page, run.hikari)
 
 
 def environment_facts(client: ControlClient, region: str, unit: str) -> dict[str, str]:

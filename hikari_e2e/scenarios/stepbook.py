@@ -38,10 +38,11 @@ class Parameter:
     convert: Callable[..., object] = str
 
 
-def _by_name(names: dict[str, str]) -> Callable[[str], str]:
-    """Return a converter from a name the guide uses to the key the code uses."""
+def key_of(names: dict[str, str]) -> Callable[[str | None], str | None]:
+    """Return a converter from a name the guide uses to the key the code uses (None: none
+    named)."""
     keys = {name: key for key, name in names.items()}
-    return keys.__getitem__
+    return keys.get
 
 
 def _alternatives(names) -> str:
@@ -59,14 +60,14 @@ MODE_WORDS = {key: name for key, name in wording.VW_MODES.items() if key != word
 
 PARAMETERS = (
     Parameter("地域", _alternatives(REGION_NAMES.values()), "東日本 か 西日本",
-              "西日本", _by_name(REGION_NAMES)),
+              "西日本", key_of(REGION_NAMES)),
     Parameter("単位", _alternatives(UNIT_WORDS.values()),
               "認証方法（回線単位・電話番号単位・管理者単位）",
-              "管理者単位", _by_name(UNIT_WORDS)),
+              "管理者単位", key_of(UNIT_WORDS)),
     Parameter("サービス", _alternatives(SERVICE_WORDS.values()), "トップ画面のサービス名",
-              "着信お知らせメール", _by_name(SERVICE_WORDS)),
+              "着信お知らせメール", key_of(SERVICE_WORDS)),
     Parameter("転送の方法", _alternatives(MODE_WORDS.values()), "ボイスワープの転送の方法",
-              "無応答時転送", _by_name(MODE_WORDS)),
+              "無応答時転送", key_of(MODE_WORDS)),
     Parameter("電話番号", r"0\d{9,10}", "半角数字の電話番号（ハイフンなし）", "09012345678"),
     Parameter("アドレス", r"[^\s「」@]+@[^\s「」@]+", "メールアドレス", "taro@example.jp"),
     Parameter("数", r"\d+", "半角数字", "24", int),

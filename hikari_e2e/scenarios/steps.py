@@ -18,7 +18,7 @@ from mock_site.seed import LineToSeed, SeedOtp
 from .. import journeys as J
 from ..pages.site import LoginPage, OtpChoicePage, TopPage
 from .runner import Run
-from .stepbook import CONTEXT, OUTCOME, REGION_NAMES, UNIT_WORDS, StepBook
+from .stepbook import CONTEXT, OUTCOME, REGION_NAMES, UNIT_WORDS, StepBook, key_of
 
 BOOK = StepBook()
 step = BOOK.step
@@ -27,8 +27,7 @@ step = BOOK.step
 LINE_PHRASE = (
     f"(?:({'|'.join(REGION_NAMES.values())})の)?(?:({'|'.join(UNIT_WORDS.values())})の)?回線"
 )
-REGION_KEYS = {name: key for key, name in REGION_NAMES.items()}
-UNIT_KEYS = {name: key for key, name in UNIT_WORDS.items()}
+REGION_KEY, UNIT_KEY = key_of(REGION_NAMES), key_of(UNIT_WORDS)
 
 
 @dataclass(frozen=True)
@@ -44,7 +43,7 @@ BOOK.parameters.define_parameter_type(
         "回線",
         LINE_PHRASE,
         LineChoice,
-        lambda region, unit: LineChoice(REGION_KEYS.get(region), UNIT_KEYS.get(unit)),
+        lambda region, unit: LineChoice(REGION_KEY(region), UNIT_KEY(unit)),
         False,
     )
 )

@@ -30,7 +30,7 @@ from ..evidence import Recorder, ScenarioRecord
 from . import load as load_scenarios
 from .features import BUILT_IN, FeatureScenario
 from .features import load as load_features
-from .runner import Run, Steps, environment_facts
+from .runner import Run, Steps, start_evidence
 from .stepbook import REGION_NAMES
 
 VIDEO_SUFFIX = ".webm"
@@ -103,12 +103,8 @@ class EvidenceHolder:
         self.record: ScenarioRecord | None = None
 
     def start(self, scenario: FeatureScenario, run: Run) -> Recorder:
-        record = ScenarioRecord(
-            scenario.name, scenario.title, scenario.feature, run.region, run.unit, time.time(),
-            scenario.reference,
-            environment=environment_facts(run.hikari, run.region, run.unit),
-        )  # fmt: skip
-        self.recorder = Recorder(self.folder, record, run.page, run.hikari)
+        self.recorder = start_evidence(self.folder, scenario.name, scenario.title,
+                                       scenario.feature, scenario.reference, run)  # fmt: skip
         return self.recorder
 
     def failed(self, error: BaseException, seconds: float) -> None:
