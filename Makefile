@@ -11,6 +11,10 @@ PYTEST_ARGS ?=
 WALKTHROUGHS ?= walkthroughs
 RUNS ?= 9
 VNU_JAR := $(VENV)/npm/node_modules/vnu-jar/build/dist/vnu.jar
+# A shell that sets PYTHONDONTWRITEBYTECODE (this machine's does) makes every run compile every
+# module again, and pytest rewrite every test module and plugin: 0.7 s before the first test
+# of make e2e (bench/bench_foundation.py). The jobs here keep their bytecode (.gitignored).
+unexport PYTHONDONTWRITEBYTECODE
 # The unit tests' Hypothesis and Schemathesis plugins cost the browser suite 3 s per process.
 E2E_PLUGINS := -p no:hypothesispytest -p no:schemathesis
 EVIDENCE ?= rerun
