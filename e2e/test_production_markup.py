@@ -194,6 +194,24 @@ def test_start_stop_r1_r2_call_sec2_stop(page: Page, warp_line, hikari, site_url
     assert hikari.services.get(region, warp_line.contract_number).voice_warp.mode == "stop"
 
 
+def test_start_r3_r4_call_sec4_as_assumed_by_analogy(
+    page: Page, warp_line, hikari, site_url, region
+):
+    """話中時転送, 無応答時＋話中時転送 by the ids domain-notes §1 assumes (no script has them)."""
+    open_voice_warp(page, site_url, warp_line.contract_number, warp_line.password)
+    page.locator("input[alt=サービス開始／停止]").click()
+    expect(page.locator("#r3")).to_be_visible()
+
+    page.locator("#r4").click()
+    page.locator("#call_sec4").fill("15")
+    page.locator("input[alt=設定]").click()
+    page.locator("input[alt=設定]").click()
+
+    expect(page).to_have_url(ends_with("/VUS_Regist.do"))
+    warp = hikari.services.get(region, warp_line.contract_number).voice_warp
+    assert (warp.mode, warp.ring_seconds) == (wording.VW_NO_ANSWER_BUSY, 15)
+
+
 def test_start_at_once_as_S2_with_the_setting_off(page: Page, warp_line, hikari, site_url, region):
     hikari.settings(voice_warp_switch_confirm=False)
     open_voice_warp(page, site_url, warp_line.contract_number, warp_line.password)

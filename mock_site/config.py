@@ -29,6 +29,9 @@ def _setting(
 # a billion minutes overflows the clock's arithmetic on every request).
 HOURS, DAYS, COUNT, LENGTH = (1, 24 * 365), (1, 3650), (1, 1000), (1, 64)
 YEN = r"\d{1,4}(\.\d{1,2})?"  # an amount of yen as the guide writes it: 8, 8.8
+# markup_renames: KIND:OLD=NEW pairs separated by ";" (KIND is id, class or alt).
+_RENAME = r"(id|class|alt):[^=;:\s\"'<>&]+=[^=;:\s\"'<>&]+"
+RENAMES = rf"({_RENAME}(;{_RENAME})*)?"
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,14 @@ class Settings:
         5, ASSUMED, "着信／FAXお知らせメールの宛先の上限 (domain-notes §7, §8)", within=(1, 50)
     )
     fax_retention_days: int = _setting(30, ASSUMED, "受信FAXの保存日数 (SPEC §10)", within=DAYS)
+    markup_renames: str = _setting(
+        "",
+        "mock",
+        "本番で変わったマークアップを、確認するまで模擬サイトで出す: "
+        "id・class・alt(title) の付け替え（例 id:phoneNo=tel;class:mes_error=mes_err）。"
+        "hikari-e2e drift が提案する (docs/drift.md)",
+        form=RENAMES,
+    )
     password_hash_method: str = _setting(
         "scrypt:1024:8:1", "mock", "パスワードのハッシュ方式 (werkzeug の書式; 本番より軽い)"
     )

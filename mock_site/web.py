@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import mimetypes
+import re
 import secrets
 import time
 from collections.abc import Callable
@@ -127,6 +128,36 @@ def region_key() -> str:
     return current_app.config["REGION"].key
 
 
+def renamed_markup(response: Response) -> Response:
+    """Serve production's newer markup before the contract takes it (markup_renames: ids, the
+    labels pointing at them, class tokens, image buttons' alt and title), HTML pages only."""
+    renames = env().settings.markup_renames if g.get("hikari_state") else ""
+    if not renames or response.mimetype != "text/html" or response.direct_passthrough:
+        return response
+    html = response.get_data(as_text=True)
+    for pair in renames.split(";"):
+        kind, _, change = pair.partition(":")
+        old, _, new = change.partition("=")
+        if kind == "id":
+            html = html.replace(f'id="{old}"', f'id="{new}"')
+            html = html.replace(f'for="{old}"', f'for="{new}"')
+        elif kind == "alt":
+            html = html.replace(f'alt="{old}"', f'alt="{new}"')
+            html = html.replace(f'title="{old}"', f'title="{new}"')
+        else:
+            html = re.sub(r'class="([^"]*)"', _class_renamer(old, new), html)
+    response.set_data(html)
+    return response
+
+
+def _class_renamer(old: str, new: str) -> Callable[[re.Match], str]:
+    def rename(match: re.Match) -> str:
+        tokens = [new if token == old else token for token in match.group(1).split()]
+        return f'class="{" ".join(tokens)}"'
+
+    return rename
+
+
 def init_app(app: Flask) -> None:
     """Give any app of the environment its body limit, security headers, error pages and
     static files."""
@@ -146,6 +177,7 @@ def init_site(app: Flask) -> None:
     app.before_request(play_faults)
     app.before_request(load_session)
     app.after_request(no_store_when_logged_in)
+    app.after_request(renamed_markup)
     app.register_error_handler(StaleWindow, stale_window)
 
 

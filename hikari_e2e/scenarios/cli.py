@@ -31,6 +31,11 @@ def parser() -> argparse.ArgumentParser:
         "--markdown", action="store_true", help="as the Markdown table of docs/steps.md"
     )
     commands.add_parser(
+        "drift",
+        add_help=False,
+        help="compare production's markup with the replica's contract (hikari-e2e drift --help)",
+    )
+    commands.add_parser(
         "flakes",
         add_help=False,
         help="flake statistics over JUnit reports of many runs (hikari-e2e flakes --help)",
@@ -103,6 +108,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["flakes"]:
         return flakes.main(argv[1:])
+    if argv[:1] == ["drift"]:
+        from ..drift import cli as drift
+
+        return drift.main(argv[1:])
     args = parser().parse_args(argv)
     try:
         scenarios = load()
@@ -118,20 +127,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{scenario.name:<{width}}  {scenario.description}")
         return 0
     if args.command == "walkthrough":
-        options = Options(
-            unit=args.unit,
-            video_dir=args.video or args.out / "videos",
-            guide_dir=args.guide or args.out / "guide",
-            hikari_url=args.hikari_url,
-            narration=args.narration,
-            evidence_dir=args.evidence,
-        )
-        failures = record_all(scenarios, options, args.out / "index.html")
-        print(
-            f"{'✓' if not failures else '✗'} {len(scenarios) * 2 - failures} recorded, "
-            f"{failures} failed; open {args.out / 'index.html'}"
-        )
-        return 1 if failures else 0
+        return walkthrough(args, scenarios)
     if args.name not in scenarios:
         print(
             f"hikari-e2e: no scenario {args.name!r}; known: {', '.join(scenarios)}", file=sys.stderr
@@ -160,3 +156,21 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def walkthrough(args: argparse.Namespace, scenarios: dict) -> int:
+    """Film and illustrate every scenario in both regions, with an index page."""
+    options = Options(
+        unit=args.unit,
+        video_dir=args.video or args.out / "videos",
+        guide_dir=args.guide or args.out / "guide",
+        hikari_url=args.hikari_url,
+        narration=args.narration,
+        evidence_dir=args.evidence,
+    )
+    failures = record_all(scenarios, options, args.out / "index.html")
+    print(
+        f"{'✓' if not failures else '✗'} {len(scenarios) * 2 - failures} recorded, "
+        f"{failures} failed; open {args.out / 'index.html'}"
+    )
+    return 1 if failures else 0
