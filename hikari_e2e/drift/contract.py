@@ -92,46 +92,98 @@ BY_KEY = {screen.key: screen for screen in SCREENS}
 # The screens a read-only walk past the login reads, in order (never one that changes anything).
 WALK = ("top", "vw-menu", "vw-list")
 
+# The known scripts' selectors, by what they find: the browser tests drive these names
+# (e2e/test_production_markup.py), so the contract and the tests cannot disagree.
+KNOWN: dict[str, str] = {
+    "portal": "AGT_Main.htm",
+    "portal.login": "input[title='ログイン']",
+    "first-button": "xpath=(//input[@type='image'])[1]",
+    "login.number": "input[name=phoneNo]",
+    "login.number#": "#phoneNo",
+    "login.password": "input[name=pass]",
+    "login.password#": "#pass",
+    "login.submit": "input[alt=ログイン]",
+    "login.answer": "AGL_Login.do",
+    "notice.message": ".mes_error",
+    "notice.message-2020": ".mes_error_center_new",
+    "notice.ok": "input[alt=OK]",
+    "change.submit": ".btn_login > input[alt=パスワード変更]",
+    "change.current": "#culpass",
+    "change.new": "#newPass",
+    "change.confirm": "#confirmpass",
+    "change.back-to-login": "input[alt=ログイン画面へ戻る]",
+    "top.voice-warp": "input[alt=ボイスワープ]",
+    "top.voice-warp-title": "input[title=ボイスワープ]",
+    "menu.list": "input[alt=転送先電話番号設定]",
+    "menu.list-title": "input[title=転送先電話番号設定]",
+    "menu.switch": "input[alt=サービス開始／停止]",
+    "menu.switch-title": "input[title=サービス開始／停止]",
+    "list.radios": "[id=listValue]",
+    "list.entry-2": 'input[value="2"]',
+    "list.in-use": "input[checked=checked]",
+    "list.in-use-radio": "input[id=listValue][checked=checked]",
+    "list.numbers": "input[type=text]",
+    "set": "input[alt=設定]",
+    "list.confirm": "VUL_Confirm.do",
+    "list.done": "VUL_Regist.do",
+    "switch.unconditional": "#r1",
+    "switch.no-answer": "#r2",
+    "switch.no-answer-id": "input[id=r2]",
+    "switch.no-answer-seconds": "#call_sec2",
+    "switch.no-answer-seconds-id": "input[id=call_sec2]",
+    "switch.stop": "#stop",
+    "switch.busy": "#r3",
+    "switch.no-answer-busy": "#r4",
+    "switch.no-answer-busy-seconds": "#call_sec4",
+    "back-to-menu": ".img_b0_al_top",
+    "logout": "input[title=ログアウト]",
+}
+
+
+def _k(*names: str) -> tuple[str, ...]:
+    return tuple(KNOWN[name] for name in names)
+
+
 PROMISES: tuple[Promise, ...] = (
-    Promise(("AGT_Main.htm", 'input[title="ログイン"]', "xpath=(//input[@type='image'])[1]"),
-            "portal", "the portal (the site's root redirects there); 「ログイン」 is its first "
-            "image button and opens `AGL_Disp.do`", "S2, S3"),
-    Promise(("input[name=phoneNo]", "#phoneNo"), "login", "the login form", "S1 (name), S3 (id)"),
-    Promise(("input[name=pass]", "#pass"), "login", "the login form", "S1, S2, S3"),
-    Promise(("input[alt=ログイン]",), "login", "the login form", "S1"),
+    Promise(_k("portal", "portal.login", "first-button"), "portal",
+            "the portal (the site's root redirects there); 「ログイン」 is its first image button "
+            "and opens `AGL_Disp.do`", "S2, S3"),
+    Promise(_k("login.number", "login.number#"), "login", "the login form", "S1 (name), S3 (id)"),
+    Promise(_k("login.password", "login.password#"), "login", "the login form", "S1, S2, S3"),
+    Promise(_k("login.submit"), "login", "the login form", "S1"),
     Promise(("form.submit()",), "login", "the form sent without its button (Selenium "
             "`submit()`): a plain post is accepted as well as `NAME.x`/`NAME.y`", "S3"),
-    Promise(("AGL_Login.do",), "login", "the URL after logging in: `POST AGL_Login.do` answers "
+    Promise(_k("login.answer"), "login", "the URL after logging in: `POST AGL_Login.do` answers "
             "with the next screen itself (top, OTP, notice or forced change), no redirect", "S1"),
-    Promise((".mes_error", ".mes_error_center_new"), "notice", "パスワード期限予告: the message "
-            "block has both classes (2024, 2020)", "S3, S1"),
-    Promise(("input[alt=OK]", "xpath=(//input[@type='image'])[1]"), "notice",
+    Promise(_k("notice.message", "notice.message-2020"), "notice", "パスワード期限予告: the "
+            "message block has both classes (2024, 2020)", "S3, S1"),
+    Promise(_k("notice.ok", "first-button"), "notice",
             "パスワード期限予告: 「OK」 is its first image button and leads to `AGS_Disp.do`",
             "S1, S3"),
-    Promise((".btn_login > input[alt=パスワード変更]", "#culpass", "#newPass", "#confirmpass"),
+    Promise(_k("change.submit", "change.current", "change.new", "change.confirm"),
             "forced-change", "the forced change (and 「パスワード変更」 from the top)", "S1"),
-    Promise(("input[alt=ログイン画面へ戻る]",), "forced-change", "パスワード変更完了: back to "
+    Promise(_k("change.back-to-login"), "forced-change", "パスワード変更完了: back to "
             "`AGL_Login.do` showing the login form", "S1"),
-    Promise(("input[title=ボイスワープ]", "input[alt=ボイスワープ]"), "top",
+    Promise(_k("top.voice-warp-title", "top.voice-warp"), "top",
             "the top; the other services likewise", "S1, S2, S3"),
-    Promise(("input[alt=転送先電話番号設定]", "input[alt=サービス開始／停止]"), "vw-menu",
+    Promise(_k("menu.list", "menu.list-title", "menu.switch", "menu.switch-title"), "vw-menu",
             "the ボイスワープ menu", "S1, S2, S3"),
-    Promise(("[id=listValue]", "input[value=\"2\"]", "input[checked=checked]",
-             "//input[@type=\"text\"]"), "vw-list",
+    Promise((*_k("list.radios", "list.entry-2", "list.in-use", "list.in-use-radio",
+                 "list.numbers"), '//input[@type="text"]'), "vw-list",
             "転送先電話番号設定: the radio in use is written `checked=\"checked\"`; each radio is "
             "followed by its entry's text field, the page's only text fields", "S1, S3"),
-    Promise(("input[alt=設定]", "VUL_Confirm.do", "VUL_Regist.do"), "vw-list",
+    Promise(_k("set", "list.confirm", "list.done"), "vw-list",
             "転送先電話番号設定, its confirmation and completion", "S1"),
-    Promise(("#r1", "#r2", "#call_sec2", "#stop"), "vw-switch",
-            "サービス開始／停止: 無条件転送, 無応答時転送 and its 呼出秒数, 停止; the mode "
-            "in force is checked", "S2, S3"),
-    Promise(("#r3", "#r4", "#call_sec4"), "vw-switch",
-            "サービス開始／停止: 話中時転送, 無応答時＋話中時転送 and its 呼出秒数",
+    Promise(_k("switch.unconditional", "switch.no-answer", "switch.no-answer-id",
+               "switch.no-answer-seconds", "switch.no-answer-seconds-id", "switch.stop"),
+            "vw-switch", "サービス開始／停止: 無条件転送, 無応答時転送 and its 呼出秒数, 停止; the "
+            "mode in force is checked", "S2, S3"),
+    Promise(_k("switch.busy", "switch.no-answer-busy", "switch.no-answer-busy-seconds"),
+            "vw-switch", "サービス開始／停止: 話中時転送, 無応答時＋話中時転送 and its 呼出秒数",
             "assumed by analogy (domain-notes §1)"),
-    Promise((".img_b0_al_top",), "vw-menu",
+    Promise(_k("back-to-menu"), "vw-menu",
             "「サービスメニューへ」 on every service screen below a menu", "S3"),
-    Promise(("input[title=ログアウト]",), "top", "the header of every logged-in screen",
-            "S2, S3"),
+    Promise(_k("logout"), "top", "the header of every logged-in screen", "S2, S3"),
 )  # fmt: skip
 
 
