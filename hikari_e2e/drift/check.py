@@ -140,9 +140,10 @@ class Browser:
 
 
 def check(against: str = PRODUCTION, pages: Path | None = None,
-          login_from: str | None = None) -> Report:  # fmt: skip
+          login_from: str | None = None, aria: bool = False) -> Report:  # fmt: skip
     """Read the public screens (from the site, or saved pages named by path) and compare them;
-    with login_from=PREFIX, walk past the login with PREFIX_NUMBER and PREFIX_PASSWORD."""
+    with aria, their accessible structure too (in a browser); with login_from=PREFIX, walk
+    past the login with PREFIX_NUMBER and PREFIX_PASSWORD."""
     report = Report(str(pages) if pages else against)
     browser = Browser(against)
     for screen in (s for s in contract.SCREENS if s.public):
@@ -153,6 +154,10 @@ def check(against: str = PRODUCTION, pages: Path | None = None,
             report.unreachable = f"could not read the {screen.key} screen: {error}"
             return report
         report.screens.append(compare(screen, read(html)))
+    if aria:
+        from . import aria as accessible
+
+        accessible.check(against, pages, report.screens)
     if login_from and not pages:
         walk(browser, login_from, report)
     return report

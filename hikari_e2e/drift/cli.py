@@ -42,6 +42,11 @@ def parser() -> argparse.ArgumentParser:
         metavar="PREFIX",
         help="walk past the login read-only with PREFIX_NUMBER / PREFIX_PASSWORD",
     )
+    p.add_argument(
+        "--aria",
+        action="store_true",
+        help="compare the public screens' accessible structure too (in Chromium)",
+    )
     p.add_argument("--json", type=Path, metavar="FILE", help="also write the report as JSON")
     p.add_argument("--markdown", type=Path, metavar="FILE", help="also write it as Markdown")
     p.add_argument(
@@ -57,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.table:
         sys.stdout.write(contract.table())
         return 0
-    report = check(args.against, args.pages, args.login_from)
+    report = check(args.against, args.pages, args.login_from, args.aria)
     text = report.markdown()
     sys.stdout.write(text)
     if args.markdown:

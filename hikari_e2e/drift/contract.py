@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from mock_site import wording
+
 from .markup import Button, Field, Markup
 
 
@@ -89,6 +91,24 @@ SCREENS: tuple[Screen, ...] = (
     Screen("forced-change", "AGP_Disp.do", "パスワード変更", False, None),
 )  # fmt: skip
 BY_KEY = {screen.key: screen for screen in SCREENS}
+# The accessible structure of the public screens, as Playwright aria snapshot templates (a
+# template matches a page holding at least these nodes, in this order; /…/ is a pattern for
+# what varies): `hikari-e2e drift --aria` matches production's in a browser, and
+# e2e/test_production_markup.py the replica's, in both regions.
+ARIA: dict[str, str] = {
+    "portal": f"""- banner:
+  - paragraph: /{wording.SITE_NAME} NTT(東|西)日本/
+- main:
+  - heading "{wording.PORTAL_TITLE}" [level=1]
+  - button "{wording.LOGIN}"
+""",
+    "login": f"""- main:
+  - heading "{wording.LOGIN_TITLE}" [level=1]
+  - textbox "{wording.PHONE_NUMBER}"
+  - textbox "{wording.PASSWORD}"
+  - button "{wording.LOGIN}"
+""",
+}
 # The screens a read-only walk past the login reads, in order (never one that changes anything).
 WALK = ("top", "vw-menu", "vw-list")
 
