@@ -5,6 +5,7 @@ unreachable site exits 2, and the read-only walk changes nothing and never retri
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,18 @@ def test_markup_renames_refuses_what_it_cannot_apply():
     for bad in ("id:a=b;", "name:phoneNo=tel", 'id:a="b', "alt:<x>=y"):
         with pytest.raises(SettingError):
             Settings().with_overrides({"markup_renames": bad})
+
+
+def test_saved_pages_in_shift_jis_are_read_by_their_meta_charset(tmp_path):
+    """Production's older pages may be Shift_JIS: the words of its buttons must still compare."""
+    env = Environment()
+    client = env.apps["east"].test_client()
+    for path in ("AGT_Main.htm", "AGL_Disp.do"):
+        html = client.get("/" + path).get_data(as_text=True)
+        html = re.sub(r'<meta charset="[^"]+">', '<meta charset="Shift_JIS">', html, flags=re.I)
+        assert "Shift_JIS" in html
+        (tmp_path / path).write_bytes(html.encode("shift_jis"))
+
+    report = check(pages=tmp_path)
+
+    assert report.status == 0, report.markdown()

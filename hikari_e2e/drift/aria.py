@@ -9,6 +9,7 @@ from pathlib import Path
 from .. import browser as browsers
 from . import contract
 from .compare import Change, ScreenDrift
+from .markup import decoded
 
 
 def matches(page, template: str) -> str:
@@ -35,7 +36,7 @@ def check(against: str, pages: Path | None, screens: list[ScreenDrift]) -> None:
             if drift is None:
                 continue
             if pages:
-                page.set_content((pages / screen.path).read_text(encoding="utf-8"))
+                page.set_content(decoded((pages / screen.path).read_bytes()))
             else:
                 page.goto(against.rstrip("/") + "/" + screen.path)
             if matches(page, template):

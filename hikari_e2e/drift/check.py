@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import contract
 from .compare import ScreenDrift, compare
-from .markup import read
+from .markup import decoded, read
 
 PRODUCTION = "https://www.hikari.ntt-east.net/"
 SAFE = ("ログイン", "ボイスワープ", "転送先電話番号設定")  # all the walk ever presses
@@ -132,8 +132,7 @@ class Browser:
         try:
             with self.opener.open(request, timeout=self.timeout) as answer:
                 self.url = answer.geturl()
-                self.html = answer.read().decode(answer.headers.get_content_charset() or "utf-8",
-                                                 "replace")  # fmt: skip
+                self.html = decoded(answer.read(), answer.headers.get_content_charset())
         except (urllib.error.URLError, OSError, ValueError) as error:
             raise Unreachable(f"{request.full_url}: {getattr(error, 'reason', error)}") from None
         return self.html
@@ -148,7 +147,7 @@ def check(against: str = PRODUCTION, pages: Path | None = None,
     browser = Browser(against)
     for screen in (s for s in contract.SCREENS if s.public):
         try:
-            html = (pages / screen.path).read_text(encoding="utf-8") if pages else (
+            html = decoded((pages / screen.path).read_bytes()) if pages else (
                 browser.get(screen.path))  # fmt: skip
         except (Unreachable, OSError) as error:
             report.unreachable = f"could not read the {screen.key} screen: {error}"

@@ -5,7 +5,8 @@ fact by fact (drift.compare)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
@@ -38,15 +39,6 @@ class Markup:
     buttons: tuple[Button, ...] = ()  # in document order
     classes: frozenset[str] = frozenset()
 
-    def as_json(self) -> dict:
-        return {
-            "forms": [list(form) for form in self.forms],
-            "fields": [vars(f) for f in self.fields],
-            "hidden": list(self.hidden),
-            "buttons": [vars(b) for b in self.buttons],
-            "classes": sorted(self.classes),
-        }
-
 
 class _Reader(HTMLParser):
     def __init__(self) -> None:
@@ -75,6 +67,22 @@ class _Reader(HTMLParser):
                                          int(length) if length.isdigit() else None))  # fmt: skip
 
 
+META_CHARSET = re.compile(rb"""<meta[^>]+charset=["']?([A-Za-z0-9_-]+)""", re.I)
+
+
+def decoded(body: bytes, charset: str | None = None) -> str:
+    """A page's text: by the charset its header names, else its <meta>'s (production's older
+    pages may be Shift_JIS), else UTF-8."""
+    found = META_CHARSET.search(body[:4096])
+    for name in (charset, found.group(1).decode() if found else None, "utf-8"):
+        if name:
+            try:
+                return body.decode(name)
+            except (LookupError, UnicodeDecodeError):
+                continue
+    return body.decode("utf-8", "replace")
+
+
 def read(html: str) -> Markup:
     """Read a screen's markup from its HTML."""
     reader = _Reader()
@@ -84,10 +92,3 @@ def read(html: str) -> Markup:
         tuple(reader.forms), tuple(reader.fields), tuple(sorted(set(reader.hidden))),
         tuple(reader.buttons), frozenset(reader.classes),
     )  # fmt: skip
-
-
-@dataclass
-class Screens:
-    """Markup by screen key, as read from one site (the replica or production)."""
-
-    by_key: dict[str, Markup] = field(default_factory=dict)
