@@ -124,8 +124,7 @@ shared: setup ## JOBS pytest jobs (-n 2 each) at once against one served replica
 	$(BIN)/python scripts/shared_replica.py --jobs $(JOBS) --results $(RESULTS)/shared
 
 docs: $(STAMP) ## write the generated tables: settings (docs/settings.md), production's selectors (docs/production-markup.md)
-	$(BIN)/python scripts/write_settings_doc.py
-	$(BIN)/python scripts/write_markup_doc.py
+	$(BIN)/python scripts/write_docs.py
 
 serve: $(STAMP) ## run the whole mock environment on 127.0.0.1 until Ctrl-C
 	$(BIN)/hikari-mock serve

@@ -284,21 +284,26 @@ class Customer:
         self, menu: VoiceWarpMenuPage, entries: dict[int, str], use: int
     ) -> VoiceWarpMenuPage:
         """From the ボイスワープ menu: 転送先電話番号設定 → 設定 → 確認 → 設定 → the menu."""
-        with self.step(service_step("list")):
-            form = menu.destinations()
-            form.expect_loaded()
-            form.fill(entries, use)
-        self._confirm_and_set(form).to_menu()
-        return VoiceWarpMenuPage(menu.page, menu.base_url)
+        return self._on_voice_warp_form(
+            menu, "list", menu.destinations, lambda form: form.fill(entries, use)
+        )
 
     def switch_voice_warp(
         self, menu: VoiceWarpMenuPage, mode: str, ring: int | None = None
     ) -> VoiceWarpMenuPage:
         """From the ボイスワープ menu: サービス開始／停止 with mode (and 呼出秒数) → 確認 → 設定."""
-        with self.step(service_step("switch")):
-            form = menu.switch()
+        return self._on_voice_warp_form(
+            menu, "switch", menu.switch, lambda form: form.choose(mode, ring)
+        )
+
+    def _on_voice_warp_form(
+        self, menu: VoiceWarpMenuPage, caption: str, opens: Callable, fill: Callable
+    ) -> VoiceWarpMenuPage:
+        """Open a form of the ボイスワープ menu, fill it, 確認, 設定, and go back to the menu."""
+        with self.step(service_step(caption)):
+            form = opens()
             form.expect_loaded()
-            form.choose(mode, ring)
+            fill(form)
         self._confirm_and_set(form).to_menu()
         return VoiceWarpMenuPage(menu.page, menu.base_url)
 

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from .mail import extract
+from .store import Fax
 
 R = TypeVar("R")
 
@@ -107,14 +108,6 @@ class FaxNoticeState:
 
 
 @dataclass(frozen=True)
-class FaxRecord:
-    id: int
-    received_at: datetime
-    sender: str
-    pages: int
-
-
-@dataclass(frozen=True)
 class ServicesRecord:
     """A number's ボイスワープ, 着信お知らせメール and FAXお知らせメール, and the FAXes it keeps."""
 
@@ -123,7 +116,7 @@ class ServicesRecord:
     voice_warp: VoiceWarpState
     call_notice: CallNoticeState
     fax_notice: FaxNoticeState
-    faxes: tuple[FaxRecord, ...]
+    faxes: tuple[Fax, ...]  # the store's own record of a kept FAX
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ServicesRecord:
@@ -134,7 +127,7 @@ class ServicesRecord:
             _known(VoiceWarpState, warp, destinations=tuple(warp["destinations"])),
             _known(CallNoticeState, call, addresses=tuple(call["addresses"])),
             FaxNoticeState(tuple(fax["addresses"])),
-            tuple(_known(FaxRecord, f, received_at=datetime.fromisoformat(f["received_at"]))
+            tuple(_known(Fax, f, received_at=datetime.fromisoformat(f["received_at"]))
                   for f in data.get("faxes", ())),
         )  # fmt: skip
 
@@ -159,7 +152,7 @@ class IncomingRecord:
     ring_seconds: int | None
     forwarded_to: str | None
     forwarded_entry: int | None
-    fax_id: int | None
+    fax_id: str | None
     log: tuple[str, ...]
     mails: tuple[Any, ...]
 

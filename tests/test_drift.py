@@ -14,6 +14,7 @@ from fixtures.site_client import login
 from hikari_e2e.drift import contract
 from hikari_e2e.drift.check import SAFE, Browser, check
 from hikari_e2e.drift.cli import main
+from hikari_e2e.drift.compare import compare
 from hikari_e2e.drift.markup import read
 from mock_site.client import ControlClient
 from mock_site.config import SettingError, Settings
@@ -22,7 +23,7 @@ from mock_site.seed import DECLINED, LineToSeed
 
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "abcd1234"
-# The path each screen with a contract is read at, once logged in (vw-switch: the walk's next).
+# The path of each screen the contract has markup for.
 SCREEN_PATHS = {s.key: "/" + s.path for s in contract.SCREENS if s.markup is not None}
 
 
@@ -40,15 +41,9 @@ def test_every_screen_of_the_replica_meets_the_contract(region):
             login(client, a_line(env, region).contract.number, PASSWORD)
         html = client.get(path, follow_redirects=True).get_data(as_text=True)
 
-        drift = check_screen(key, html)
+        drift = compare(contract.BY_KEY[key], read(html))
 
         assert drift.changes == [], f"{region} {key}: {[c.detail for c in drift.changes]}"
-
-
-def check_screen(key: str, html: str):
-    from hikari_e2e.drift.compare import compare
-
-    return compare(contract.BY_KEY[key], read(html))
 
 
 @pytest.fixture
@@ -68,7 +63,11 @@ def test_the_replica_against_itself_shows_no_drift_and_the_walk_changes_nothing(
     report = check(env.url("east"), login_from="PROD")
 
     assert report.status == 0, report.markdown()
-    assert [s.key for s in report.screens] == ["portal", "login", *contract.WALK]
+    assert [s.key for s in report.screens] == [
+        "portal",
+        "login",
+        *(key for key, _ in contract.WALK),
+    ]
     after = (hikari.services.get("east", line.contract.number), hikari.lines.list("east"))
     assert after == before  # no setting, credential or failure count changed
 

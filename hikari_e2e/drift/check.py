@@ -15,17 +15,14 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 
 from . import contract
 from .compare import ScreenDrift, compare
-from .markup import decoded, read
+from .markup import decoded, forms_of, read
 
 PRODUCTION = "https://www.hikari.ntt-east.net/"
-SAFE = ("ログイン", "ボイスワープ", "転送先電話番号設定")  # all the walk ever presses
-# The button the walk presses to reach each screen of contract.WALK, from the screen before.
-PRESS = {"top": "ログイン", "vw-menu": "ボイスワープ", "vw-list": "転送先電話番号設定"}
+SAFE = tuple(button for _, button in contract.WALK)  # all the walk ever presses
 
 
 class Unreachable(Exception):
@@ -76,21 +73,6 @@ class Report:
         return "\n".join(lines).rstrip() + "\n"
 
 
-class _Forms(HTMLParser):
-    """Each form's action and its inputs (name, type, value, alt), to press a button by alt."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.forms: list[tuple[str, list[dict[str, str]]]] = []
-
-    def handle_starttag(self, tag: str, attrs) -> None:
-        a = {key: value or "" for key, value in attrs}
-        if tag == "form":
-            self.forms.append((a.get("action", ""), []))
-        elif tag == "input" and self.forms:
-            self.forms[-1][1].append(a)
-
-
 class Browser:
     """A cookie-keeping reader of a site: GET a path, or press an image button by its alt."""
 
@@ -108,9 +90,7 @@ class Browser:
         """Submit the form holding the image button alt, as a browser clicking it does."""
         if alt not in SAFE:
             raise ValueError(f"the drift walk never presses {alt!r} (only {', '.join(SAFE)})")
-        parser = _Forms()
-        parser.feed(self.html)
-        for action, inputs in parser.forms:
+        for action, inputs in forms_of(self.html):
             button = next((i for i in inputs if i.get("type") == "image" and
                            i.get("alt") == alt), None)  # fmt: skip
             if button is None:
@@ -169,27 +149,24 @@ def walk(browser: Browser, prefix: str, report: Report) -> None:
     if not (number and password):
         report.unreachable = f"set {prefix}_NUMBER and {prefix}_PASSWORD for the walk"
         return
-    browser.get(contract.BY_KEY["login"].path)
-    for key in contract.WALK:
-        screen = contract.BY_KEY[key]
+    steps = contract.WALK
+    for (key, button), following in zip(steps, [*steps[1:], None], strict=True):
         typed = {"phoneNo": number, "pass": password} if key == "top" else None
         try:
-            html = browser.press(PRESS[key], typed)
+            if key == "top":
+                browser.get(contract.BY_KEY["login"].path)
+            found = read(browser.press(button, typed))
         except (Unreachable, LookupError) as error:
             report.unreachable = f"the walk stopped before {key}: {error}"
             return
-        found = read(html)
-        expected_next = PRESS.get(contract.WALK[contract.WALK.index(key) + 1], None) if (
-            key != contract.WALK[-1]) else None  # fmt: skip
-        if key == "top" and not any(b.alt == PRESS["vw-menu"] for b in found.buttons):
-            report.unreachable = (
-                "the login did not reach the top screen (a wrong password, "
-                "an OTP, a notice or a forced change): stopped, not retried"
-            )
-            return
-        if expected_next and not any(b.alt == expected_next for b in found.buttons):
-            drift = compare(screen, found)
+        drift = compare(contract.BY_KEY[key], found)
+        if following and not any(b.alt == following[1] for b in found.buttons):
+            if key == "top":
+                report.unreachable = ("the login did not reach the top screen (a wrong "
+                                      "password, an OTP, a notice or a forced change): stopped, "
+                                      "not retried")  # fmt: skip
+                return
             drift.note = f"unexpected screen at {browser.url}: the walk stopped here"
             report.screens.append(drift)
             return
-        report.screens.append(compare(screen, found))
+        report.screens.append(drift)

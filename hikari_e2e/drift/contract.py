@@ -110,7 +110,8 @@ ARIA: dict[str, str] = {
 """,
 }
 # The screens a read-only walk past the login reads, in order (never one that changes anything).
-WALK = ("top", "vw-menu", "vw-list")
+# (the screen, the button pressed to reach it from the one before): all the walk ever presses.
+WALK = (("top", "ログイン"), ("vw-menu", "ボイスワープ"), ("vw-list", "転送先電話番号設定"))
 
 # The known scripts' selectors, by what they find: the browser tests drive these names
 # (e2e/test_production_markup.py), so the contract and the tests cannot disagree.

@@ -48,6 +48,7 @@ class _Reader(HTMLParser):
         self.hidden: list[str] = []
         self.buttons: list[Button] = []
         self.classes: set[str] = set()
+        self.inputs: list[tuple[str, list[dict[str, str]]]] = []  # per form: action, inputs
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {key: value or "" for key, value in attrs}
@@ -55,7 +56,10 @@ class _Reader(HTMLParser):
         if tag == "form":
             action = urlsplit(a.get("action", "")).path.rsplit("/", 1)[-1]
             self.forms.append((action, a.get("method", "get").lower()))
-        elif tag in ("input", "select", "textarea"):
+            self.inputs.append((a.get("action", ""), []))
+        if tag == "input" and self.inputs:
+            self.inputs[-1][1].append(a)
+        if tag in ("input", "select", "textarea"):
             kind = a.get("type", "text").lower() if tag == "input" else tag
             if kind == "image":
                 self.buttons.append(Button(a.get("alt", ""), a.get("title", "")))
@@ -83,11 +87,21 @@ def decoded(body: bytes, charset: str | None = None) -> str:
     return body.decode("utf-8", "replace")
 
 
-def read(html: str) -> Markup:
-    """Read a screen's markup from its HTML."""
+def _reader(html: str) -> _Reader:
     reader = _Reader()
     reader.feed(html)
     reader.close()
+    return reader
+
+
+def forms_of(html: str) -> list[tuple[str, list[dict[str, str]]]]:
+    """Each form's action as written and its inputs' attributes, to submit one as a browser does."""
+    return _reader(html).inputs
+
+
+def read(html: str) -> Markup:
+    """Read a screen's markup from its HTML."""
+    reader = _reader(html)
     return Markup(
         tuple(reader.forms), tuple(reader.fields), tuple(sorted(set(reader.hidden))),
         tuple(reader.buttons), frozenset(reader.classes),
