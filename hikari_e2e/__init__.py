@@ -32,9 +32,10 @@ _EXPORTS = {
     "RemoteCall": "mock_site.client",
     "SettingError": "mock_site.config",
     "environment": "mock_site.client",
-    "wording": "mock_site",
+    "wording": "mock_site.wording",
 }
 _NAMES = {"environment": "controlled_environment"}
+_MODULES = {"wording"}  # exported as a module, which is loaded on first use as the rest
 
 __all__ = sorted(_EXPORTS)
 
@@ -42,6 +43,7 @@ __all__ = sorted(_EXPORTS)
 def __getattr__(name: str):
     if name not in _EXPORTS:
         raise AttributeError(f"module 'hikari_e2e' has no attribute {name!r}")
-    value = getattr(importlib.import_module(_EXPORTS[name]), _NAMES.get(name, name))
+    target = importlib.import_module(_EXPORTS[name])
+    value = target if name in _MODULES else getattr(target, _NAMES.get(name, name))
     globals()[name] = value
     return value

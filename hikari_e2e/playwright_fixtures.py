@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 import pytest
 from playwright.sync_api import Page
 
-from mock_site.store import SERVER_ERROR_HEADER, SPACE_HEADER
-
 from . import browser
 
 if TYPE_CHECKING:  # loaded by the fixtures that use them (see plugin.py)
@@ -65,6 +63,8 @@ def new_context(new_context, request: pytest.FixtureRequest):
     ends now, not at a locator's timeout, and its report gives the server's traceback."""
     if "hikari" not in request.fixturenames:
         return new_context
+    from mock_site.store import SPACE_HEADER
+
     space = request.getfixturevalue("hikari").space
     output = Path(request.getfixturevalue("output_path"))
 
@@ -80,6 +80,8 @@ def new_context(new_context, request: pytest.FixtureRequest):
 
 
 def _server_error(response, node: pytest.Item, output: Path) -> None:
+    from mock_site.store import SERVER_ERROR_HEADER
+
     if SERVER_ERROR_HEADER.lower() not in response.headers:
         return
     page = response.frame.page

@@ -21,21 +21,17 @@ from typing import TYPE_CHECKING, Any, Protocol
 import pytest
 from _pytest.junitxml import xml_key  # where --junitxml's writer is; record_testsuite_property's
 
-from mock_site import seed, wording
-from mock_site.config import SettingError, Settings, parse_override
-from mock_site.regions import REGIONS
-from mock_site.seed import LineToSeed
+from mock_site.regions import REGIONS  # the region fixture's parameters (plain data)
 
-from . import versions
-from .builders import LineBuilder
-from .phone import temp_password_keys
-
-if TYPE_CHECKING:  # the client and the environment load on first use: a run that uses no
-    # fixture of this plugin (pytest loads it in every run of a project it is installed in)
-    # should not pay for Flask and aiosmtpd
+if TYPE_CHECKING:  # everything else loads on first use: pytest loads this plugin in every run
+    # of a project it is installed in, and a run that uses none of it pays nothing for it (no
+    # Flask, aiosmtpd or Faker imported, no version probed; tests/test_plugin_cost.py)
     from mock_site.client import Clock, ControlClient, Faults
+    from mock_site.config import Settings
     from mock_site.records import ServerError
+    from mock_site.seed import LineToSeed
 
+    from .builders import LineBuilder
     from .mailbox import Mailbox
 
 URL_OPTION = "--hikari-url"
@@ -93,12 +89,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    try:
-        settings = dict(parse_override(item) for item in config.getoption("hikari_set"))
-        Settings().with_overrides(settings)  # refused here, before any test runs
-    except (ValueError, SettingError) as error:
-        raise pytest.UsageError(f"{SET_OPTION}: {error}") from None
-    config.stash[_SETTINGS] = settings  # with --hikari-url, each test's space gets them
+    config.stash[_SETTINGS] = _overrides(config)  # with --hikari-url, each test's space gets them
     # Registered now, after every installed plugin, so that these extend pytest-playwright's
     # fixtures of the same names (a later plugin's fixture overrides and may request the earlier).
     if config.pluginmanager.has_plugin(PLAYWRIGHT_PLUGIN):
@@ -107,13 +98,55 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(playwright_fixtures, "hikari_e2e.playwright_fixtures")
 
 
-def pytest_sessionstart(session: pytest.Session) -> None:
-    """Put the versions that ran into the JUnit report's properties and pytest-html's table
-    (in the xdist controller or a plain run: where the reports are written)."""
+def _overrides(config: pytest.Config) -> dict[str, str]:
+    """Parse and check --hikari-set, so that a bad one is refused before any test runs."""
+    given = config.getoption("hikari_set")
+    if not given:
+        return {}
+    from mock_site.config import SettingError, Settings, parse_override
+
+    try:
+        settings = dict(parse_override(item) for item in given)
+        Settings().with_overrides(settings)
+    except (ValueError, SettingError) as error:
+        raise pytest.UsageError(f"{SET_OPTION}: {error}") from None
+    return settings
+
+
+# What ran is recorded only in a run that used the tool: one that set up the environment or a
+# browser. A worker tells the xdist controller, which writes the reports, when it ends.
+_USED = pytest.StashKey[bool]()
+_USED_OUTPUT = "hikari_e2e_used"
+_USED_BY = frozenset({"hikari_session", "browser"})
+_RAN = pytest.StashKey[dict[str, str]]()
+
+
+@pytest.hookimpl(tryfirst=True)  # a first-result hook: ours answers None, pytest's sets it up
+def pytest_fixture_setup(fixturedef: pytest.FixtureDef, request: pytest.FixtureRequest) -> None:
+    if fixturedef.argname in _USED_BY:
+        request.config.stash[_USED] = True
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_testnodedown(node: Any, error: object) -> None:
+    """(xdist, in the controller) a worker that ended says whether it used the tool."""
+    if getattr(node, "workeroutput", {}).get(_USED_OUTPUT):
+        node.config.stash[_USED] = True
+
+
+@pytest.hookimpl(tryfirst=True)  # before --junitxml and pytest-html write their files
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Put the versions that ran into the JUnit report's properties and pytest-html's table,
+    where the reports are written (the xdist controller or a plain run)."""
     config = session.config
-    if hasattr(config, "workerinput"):
+    if not config.stash.get(_USED, False):
         return
-    found = {**versions.collect(), **versions.run_properties(config)}
+    if hasattr(config, "workerinput"):
+        config.workeroutput[_USED_OUTPUT] = True
+        return
+    from . import versions
+
+    found = config.stash[_RAN] = {**versions.collect(), **versions.run_properties(config)}
     xml = config.stash.get(xml_key, None)
     if xml is not None:
         for name, value in found.items():
@@ -131,8 +164,11 @@ def _metadata_key() -> Any:
     return metadata_key
 
 
-def pytest_report_header(config: pytest.Config) -> list[str]:
-    return [", ".join(f"{name} {value}" for name, value in versions.collect().items())]
+def pytest_terminal_summary(terminalreporter: Any, config: pytest.Config) -> None:
+    found = config.stash.get(_RAN, None)
+    if found:
+        ran = ", ".join(f"{name} {value}" for name, value in found.items())
+        terminalreporter.write_line(f"hikari-e2e ran with: {ran}")
 
 
 @pytest.fixture(scope="session")
@@ -258,7 +294,9 @@ class GuideLine:
 @pytest.fixture
 def guide_line(hikari: ControlClient, region: str) -> GuideLine:
     """Return this test's region's guide example line, as this environment numbers it."""
-    line = next(line for line in hikari.lines.list(region) if line.label == seed.GUIDE_LABEL)
+    from mock_site.seed import GUIDE_LABEL
+
+    line = next(line for line in hikari.lines.list(region) if line.label == GUIDE_LABEL)
     return GuideLine(*(number.number for number in line.numbers))
 
 
@@ -308,6 +346,8 @@ def line_builder(request: pytest.FixtureRequest) -> LineBuilder:
     --hikari-url by its space's id too, since another job runs the same test at the same time
     and a number is in one space only. Its passwords and 仮パスワード follow the settings in
     force in the test's environment (--hikari-set, or hikari.settings(...) in the test)."""
+    from .builders import LineBuilder
+
     key = request.node.nodeid
     if "hikari" not in request.fixturenames:
         return LineBuilder(zlib.crc32(key.encode()))
@@ -352,12 +392,16 @@ def set_temp_password(hikari: ControlClient, line_builder: LineBuilder) -> SetTe
     (the contract number under 回線単位, the caller otherwise). Returns the 仮パスワード.
     """
 
+    from mock_site.wording import UNIT_LINE
+
+    from .phone import temp_password_keys
+
     def set_by_phone(region: str, caller: str, unit: str, target: str | None = None) -> str:
         lines = hikari.lines.list(region)
         line = next(line for line in lines if caller in [n.number for n in line.numbers])
         contract = line.contract.number
         if target is None:
-            target = contract if unit == wording.UNIT_LINE else caller
+            target = contract if unit == UNIT_LINE else caller
         password = line_builder.temp_password()
         call = hikari.phone.call(caller, REGIONS[region].access_number)
         call.press(temp_password_keys(unit, caller == contract, target, password))

@@ -51,6 +51,17 @@ def test_the_plugin_is_registered_by_the_installed_distribution():
     assert [p.value for p in plugins if p.name == "hikari_e2e"] == ["hikari_e2e.plugin"]
 
 
+@pytest.mark.parametrize("name", hikari_e2e.__all__)
+def test_each_name_the_package_exports_loads_first_thing_in_a_fresh_process(name: str):
+    # Alone and first: in this process (or after another name) most of mock_site is loaded
+    # already, which hid an export that resolved only once something else imported its module.
+    check = f"from hikari_e2e import {name}"
+
+    done = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60)
+
+    assert done.returncode == 0, done.stderr
+
+
 def run_pytest(tmp_path: Path, test: str, *args: str) -> subprocess.CompletedProcess[str]:
     (tmp_path / "test_it.py").write_text(textwrap.dedent(test))
     return subprocess.run(
