@@ -63,8 +63,7 @@ lock: $(STAMP) ## refresh requirements.lock on purpose: the newest versions pypr
 setup: $(STAMP) browser ## create .venv, install the packages, provision Chromium and ffmpeg
 
 browser: $(STAMP)
-	@$(BIN)/python -m hikari_e2e.browser
-	@$(BIN)/python -m hikari_e2e.voice
+	@$(BIN)/python -m hikari_e2e.provision
 	@command -v chromedriver >/dev/null || scripts/apt-install chromium chromium-driver
 
 e2e: setup ## the whole browser suite against the embedded mock, in parallel, with reports

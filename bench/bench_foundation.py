@@ -3,7 +3,8 @@
 1. Environment start-up in-process (both sites, home, SMTP sink) vs one bare werkzeug server.
 2. Per-test browser overhead (new context + page + close) as the suite runs it (tracing and
    video recorded, kept only on failure) vs artifacts off, plus the per-test reset.
-3. `make e2e` on a set-up checkout: time to its first test body vs bare pytest's.
+3. A pytest run that uses none of the plugin, with it vs without; `make e2e` on a set-up
+   checkout: time to its first test body vs pytest-playwright alone's and a bare pytest's.
 
 Run: make bench (or .venv/bin/python bench/bench_foundation.py [--quick]).
 """
@@ -157,34 +158,78 @@ def time_to_first_test(command: list[str], cwd: Path, extra_env: dict[str, str])
             process.wait()
 
 
+# The floor a browser suite's first test can reach: pytest-playwright alone at make e2e's -n,
+# one page test per worker, launching the same browser (this machine's, with its flags).
+FLOOR_CONFTEST = """import pytest
+
+from hikari_e2e import browser
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return browser.plan(headless=True).merge(browser_type_launch_args)
+"""
+FLOOR_TESTS = "def test_one(page):\n    page.goto('about:blank')\n\n\n" + (
+    "def test_two(page):\n    page.goto('about:blank')\n"
+)
+UNUSED = ["-p", "no:hypothesispytest", "-p", "no:schemathesis"]  # as make e2e
+
+
+def warm_median(runs: int, measure) -> float:
+    """The median of runs, after one uncounted run: both sides then start with their bytecode
+    (and pytest's rewritten test modules and plugins) cached, as on any machine after its first."""
+    return statistics.median([measure() for _ in range(runs + 1)][1:])
+
+
 def bench_first_test(runs: int) -> list[tuple[str, str, str, str]]:
+    pytest = str(ROOT / ".venv" / "bin" / "pytest")
     with tempfile.TemporaryDirectory() as scratch:
-        bare_dir = Path(scratch)
+        bare_dir, floor_dir = Path(scratch, "bare"), Path(scratch, "floor")
+        for folder in (bare_dir, floor_dir):
+            folder.mkdir()
         (bare_dir / "test_one.py").write_text("def test_one():\n    assert True\n")
-        pytest = str(ROOT / ".venv" / "bin" / "pytest")
-        # One run each first, not counted: both then start with their bytecode (and pytest's
-        # rewritten test modules and plugins) cached, as on any machine after its first run.
-        bare = [
-            time_to_first_test([pytest, "-q", "-p", "no:cacheprovider"], bare_dir, {})
-            for _ in range(runs + 1)
-        ][1:]
-    ours = [
-        time_to_first_test(
-            ["make", "--no-print-directory", "e2e"],
-            ROOT,
-            {"RESULTS": tempfile.mkdtemp(prefix="hikari-bench-results-")},
-        )
-        for _ in range(runs + 1)
-    ][1:]
-    o50, b50 = statistics.median(ours), statistics.median(bare)
+        (floor_dir / "conftest.py").write_text(FLOOR_CONFTEST)
+        (floor_dir / "test_page.py").write_text(FLOOR_TESTS)
+        bare_command = [pytest, "-q", "-p", "no:cacheprovider"]
+        bare = warm_median(runs, lambda: time_to_first_test(bare_command, bare_dir, {}))
+        floor_command = [pytest, "-q", "-p", "no:cacheprovider", "-n", "2", "-p",
+                         "no:hikari_e2e", *UNUSED]  # fmt: skip
+        floor = warm_median(runs, lambda: time_to_first_test(floor_command, floor_dir, {}))
+        plugin = plugin_cost(pytest, bare_dir, runs)
+    make = ["make", "--no-print-directory", "e2e", "N=2"]
+    results = {"RESULTS": tempfile.mkdtemp(prefix="hikari-bench-results-")}
+    ours = warm_median(runs, lambda: time_to_first_test(make, ROOT, results))
     return [
+        plugin,
         (
             "`make e2e` on a set-up checkout to its first test (p50)",
-            f"{o50:.2f} s",
+            f"{ours:.2f} s",
             "≤ 5 s",
-            f"{o50 / b50:.1f}× bare pytest with one test ({b50:.2f} s)",
+            f"{ours / floor:.2f}× pytest-playwright alone, -n 2, one page test ({floor:.2f} s); "
+            f"{ours / bare:.1f}× bare pytest with one test ({bare:.2f} s)",
         ),
     ]
+
+
+def plugin_cost(pytest: str, folder: Path, runs: int) -> tuple[str, str, str, str]:
+    """A whole bare pytest run (one plain test) with the plugin installed vs blocked."""
+
+    def whole(*options: str) -> float:
+        started = time.perf_counter()
+        command = [pytest, "-q", "-p", "no:cacheprovider", *options]
+        subprocess.run(command, cwd=folder, stdout=subprocess.DEVNULL, check=True)
+        return time.perf_counter() - started
+
+    rounds = max(runs, 5) * 2  # the difference is small: more rounds, interleaved
+    pairs = [(whole(), whole("-p", "no:hikari_e2e")) for _ in range(rounds + 1)][1:]
+    used = statistics.median(p[0] for p in pairs)
+    blocked = statistics.median(p[1] for p in pairs)
+    return (
+        "a run that uses none of the plugin: bare pytest, one test, whole run (p50)",
+        f"{used:.2f} s",
+        "≤ 1.0×",
+        f"{used / blocked:.2f}× the same with the plugin blocked ({blocked:.2f} s)",
+    )
 
 
 def main() -> int:

@@ -11,9 +11,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
-from hikari_e2e.evidence import workbook as W
+from hikari_e2e.evidence import layout as W
 
 ROOT = Path(__file__).resolve().parent.parent
 FEATURES = f"{ROOT / 'e2e' / 'features_for_tests'},{ROOT / 'examples' / 'features'}"
@@ -31,6 +30,13 @@ def allure_results(folder: Path) -> dict[str, dict]:
     results = [json.loads(p.read_text("utf-8"))
                for p in (folder / "allure-results").glob("*-result.json")]  # fmt: skip
     return {r["fullName"].split("::")[1]: r for r in results}
+
+
+def workbook(folder: Path):
+    """Open the evidence workbook (openpyxl loads here, not in every worker's collection)."""
+    from openpyxl import load_workbook
+
+    return load_workbook(folder / W.WORKBOOK)
 
 
 def images_by_row(sheet) -> dict[int, int]:
@@ -66,7 +72,7 @@ def test_the_workbook_has_a_cover_and_a_sheet_per_scenario_with_each_shot_on_its
 ):
     folder, runs = evidence_run
     assert runs["otp-registration"].returncode == 0, runs["otp-registration"].stdout
-    book = load_workbook(folder / W.WORKBOOK)
+    book = workbook(folder)
 
     assert book.sheetnames[0] == W.COVER and len(book.sheetnames) == 4
     cover = book[W.COVER]
@@ -95,10 +101,10 @@ def test_a_failed_step_is_red_keeps_its_screenshot_and_is_named_in_the_exit_mess
 
     assert broken.returncode == 1
     assert "✗ 「ならば トップ画面が表示される」" in broken.stdout
-    sheet = next(s for s in load_workbook(folder / W.WORKBOOK) if "（テスト用）" in s.title)
+    sheet = next(s for s in workbook(folder) if "（テスト用）" in s.title)
     failed_row = W.HEADER_ROW + 4
     assert sheet.cell(failed_row, 4).value == "NG"
-    assert sheet.cell(failed_row, 2).fill.fgColor.rgb.endswith(W.FAILED_FILL.fgColor.rgb[-6:])
+    assert sheet.cell(failed_row, 2).fill.fgColor.rgb.endswith(W.FAILED_COLOR)
     assert sheet.cell(failed_row + 1, 4).value == "未実施"  # the かつ after it never ran
     assert failed_row in images_by_row(sheet)
     result = allure_results(folder)["（テスト用）ログアウトしたのにトップ画面を期待して失敗する"]
@@ -144,7 +150,7 @@ def test_a_scenario_written_from_the_step_table_alone_runs_films_and_gives_evide
         (folder / "guide" / "busy-forward-ja-east" / "steps.json").read_text("utf-8")
     )
     assert guide["steps"][-1]["caption"] == "確認：ボイスワープの状態が「開始」になっている"
-    assert any("話中時転送" in s.title for s in load_workbook(folder / W.WORKBOOK))
+    assert any("話中時転送" in s.title for s in workbook(folder))
 
 
 def test_the_suites_feature_tests_keep_evidence_with_their_videos(tmp_path, hikari_session):
@@ -165,4 +171,4 @@ def test_the_suites_feature_tests_keep_evidence_with_their_videos(tmp_path, hika
         assert [a["type"] for a in test["attachments"]] == ["video/webm"]
         assert all(any(a["type"] == "image/jpeg" for a in s["attachments"])
                    for s in test["steps"][1:])  # fmt: skip
-    assert len(load_workbook(folder / W.WORKBOOK).sheetnames) == 3
+    assert len(workbook(folder).sheetnames) == 3

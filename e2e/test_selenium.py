@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 import shutil
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.common.by import By
-from selenium.webdriver.remote.webdriver import WebDriver
-from selenium.webdriver.support import expected_conditions as ec
-from selenium.webdriver.support.ui import WebDriverWait
 
 from hikari_e2e import browser
 from mock_site import wording
+
+if TYPE_CHECKING:  # Selenium loads when its test runs: importing it costs every worker's
+    # collection, and so make e2e's first test, 0.1 s (bench/bench_foundation.py)
+    from selenium.webdriver.remote.webdriver import WebDriver
 
 MOBILE, LANDLINE = "09012345678", "0612345678"
 WAIT_SECONDS = 10
@@ -33,6 +33,8 @@ def driver() -> Iterator[WebDriver]:
         "the Selenium test needs Debian's chromium and chromedriver: run `make setup`, or as "
         "root: apt-get install -y chromium chromium-driver"
     )
+    from selenium import webdriver
+
     options = webdriver.ChromeOptions()
     options.binary_location = binary
     for arg in ("--headless=new", "--window-size=1280,900", *browser.SYSTEM_ARGS):
@@ -46,12 +48,19 @@ def driver() -> Iterator[WebDriver]:
 
 def click(driver: WebDriver, by: str, locator: str, to: str | None = None) -> None:
     """Click as S3's Click_Element does, then wait for the screen at path `to` (S3 sleeps)."""
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
     WebDriverWait(driver, WAIT_SECONDS).until(ec.element_to_be_clickable((by, locator))).click()
     if to is not None:
         WebDriverWait(driver, WAIT_SECONDS).until(ec.url_matches(re.escape(to) + "$"))
 
 
 def test_selenium_walks_production_selectors(driver, make_line, hikari, site_url, region):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as ec
+    from selenium.webdriver.support.ui import WebDriverWait
+
     line = make_line(region, auth_unit=wording.UNIT_NUMBER)
     number = line.contract_number
     warp = {"destinations": [MOBILE, LANDLINE], "selected": 2, "mode": wording.VW_STOP}

@@ -4,7 +4,7 @@ Order: the Playwright-managed Chromium when it is installed; else HIKARI_CHROMIU
 Chromium on PATH (for headless runs its headless shell first, as Playwright itself does: the
 full browser in headless mode costs about twice the CPU); else, as root on Debian or Ubuntu,
 apt-get install chromium chromium-headless-shell fonts-noto-cjk; else stop with what to run.
-Run `python -m hikari_e2e.browser` to provision (make does).
+Run `python -m hikari_e2e.browser` to provision (make does, through `hikari_e2e.provision`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """Give the IVR its voice: Open JTalk and its dictionary from Debian, the voice by its hash.
 
-`python -m hikari_e2e.voice` (make setup runs it) installs open-jtalk and
-open-jtalk-mecab-naist-jdic with apt-get when root on Debian, and takes HTS Voice "Mei"
-(mei_normal.htsvoice, CC BY 3.0, Nagoya Institute of Technology / MMDAgent Project Team) with its
-licence from pyopenjtalk's sdist on PyPI, checked against the hash below, into
+`python -m hikari_e2e.voice` (make setup runs it, through hikari_e2e.provision) installs
+open-jtalk and open-jtalk-mecab-naist-jdic with apt-get when root on Debian, and takes HTS
+Voice "Mei" (mei_normal.htsvoice, CC BY 3.0, Nagoya Institute of Technology / MMDAgent Project
+Team) with its licence from pyopenjtalk's sdist on PyPI, checked against the hash below, into
 $XDG_CACHE_HOME/hikari-e2e/voice/. Whatever cannot be done is said, and the phone stays silent:
 the suite runs either way.
 """

@@ -6,15 +6,16 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from .layout import COLUMNS, FAILED_COLOR, FAILED_TEXT_COLOR, HEAD_COLOR, RESULT_WORDS, TITLE
 from .record import ScenarioRecord
-from .workbook import COLUMNS, RESULT_WORDS, TITLE
 
 HTML, PDF = "evidence.html", "evidence.pdf"
-STYLE = """body{font-family:'Noto Sans CJK JP',sans-serif;font-size:9pt;margin:0}
-h1{font-size:15pt}h2{font-size:12pt;break-before:page}table{border-collapse:collapse;width:100%}
-td,th{border:1px solid #999;padding:2px 4px;vertical-align:top}th{background:#ddebf7}
-tr{break-inside:avoid}.failed td{background:#ffc7ce;color:#9c0006}img{width:62mm}
-.sub{color:#555;font-size:8pt}"""
+STYLE = f"""body{{font-family:'Noto Sans CJK JP',sans-serif;font-size:9pt;margin:0}}
+h1{{font-size:15pt}}h2{{font-size:12pt;break-before:page}}
+table{{border-collapse:collapse;width:100%}}
+td,th{{border:1px solid #999;padding:2px 4px;vertical-align:top}}th{{background:#{HEAD_COLOR}}}
+tr{{break-inside:avoid}}.failed td{{background:#{FAILED_COLOR};color:#{FAILED_TEXT_COLOR}}}
+img{{width:62mm}}.sub{{color:#555;font-size:8pt}}"""
 
 
 def html(records: list[ScenarioRecord], versions: dict[str, str]) -> str:

@@ -16,34 +16,30 @@ from openpyxl.drawing.image import Image
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from .layout import (
+    COLUMNS,
+    COVER,
+    FAILED_COLOR,
+    FAILED_TEXT_COLOR,
+    HEAD_COLOR,
+    HEADER_ROW,
+    IMAGE_COLUMN,
+    RESULT_WORDS,
+    ROW_POINTS,
+    SHOT_HEIGHT,
+    SHOT_WIDTH,
+    TITLE,
+    WIDTHS,
+    WORKBOOK,
+)
 from .record import ScenarioRecord, StepRecord
 
-WORKBOOK = "evidence.xlsx"
-COVER = "表紙"
-TITLE = "ひかり電話設定サイト テストエビデンス"
-COLUMNS = (
-    "No",
-    "手順",
-    "期待結果",
-    "結果",
-    "実施日時",
-    "所要時間（秒）",
-    "エビデンス（画面）",
-    "備考",
-)
-WIDTHS = (5, 46, 34, 7, 19, 9, 66, 40)
-IMAGE_COLUMN = 7
-SHOT_WIDTH = 448  # px in the sheet (a 1280×720 screen at 35 %)
-SHOT_HEIGHT = 252
-ROW_POINTS = SHOT_HEIGHT * 0.75 + 6  # a row holds its image (1 px = 0.75 pt)
-RESULT_WORDS = {"passed": "OK", "failed": "NG", "skipped": "未実施"}
-FAILED_FILL = PatternFill("solid", fgColor="FFC7CE")
-FAILED_FONT = Font(color="9C0006", bold=True)
-HEAD_FILL = PatternFill("solid", fgColor="DDEBF7")
+FAILED_FILL = PatternFill("solid", fgColor=FAILED_COLOR)
+FAILED_FONT = Font(color=FAILED_TEXT_COLOR, bold=True)
+HEAD_FILL = PatternFill("solid", fgColor=HEAD_COLOR)
 THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 TOP_LEFT = Alignment(vertical="top", wrap_text=True)
-HEADER_ROW = 7  # the scenario sheets' table header; a step's row is HEADER_ROW + its No
 
 
 def sheet_name(index: int, record: ScenarioRecord, taken: set[str]) -> str:
