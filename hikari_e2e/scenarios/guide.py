@@ -1,20 +1,26 @@
 """The illustrated guide: per step a screenshot with ❶❷❸ on the fields and buttons used.
 
-Before each click the runner shoots the screen with every field and button used since the
-screen was shown; a step keeps its last shot of each screen. The page is plain HTML with the
-images beside it, so it opens from disk with no network.
+Before each press the runner shoots the screen; what the step used on it up to that press is
+marked, as the page told it (film.told: the same news of what was used that the film outlines,
+with no round trip). A step keeps its last shot of each screen. The page is plain HTML with
+the images beside it, so it opens from disk with no network.
 """
 
 from __future__ import annotations
 
 import json
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
 from playwright.sync_api import Page
 
+from .film.told import USED_JS, Told
+
 MARKERS = "❶❷❸❹❺❻❼❽❾❿⓫⓬⓭⓮⓯⓰⓱⓲⓳⓴"
+PRESSES = ("click", "check", "set_checked", "select_option")  # what a shot is taken before
 
 
 @dataclass
@@ -23,7 +29,10 @@ class Shot:
 
     file: str
     url: str
-    marks: list[dict]
+    taken: float = 0.0  # ms since the epoch, as the page tells its times
+    since: float = 0.0  # when its step began: marks are of what the step used
+    marks: list[dict] = field(default_factory=list)  # given at write() for a shot before a press
+    before_press: bool = False
 
 
 @dataclass
@@ -35,37 +44,38 @@ class GuideStep:
 
 @dataclass
 class Guide:
-    """Shoot and mark a scenario's steps; write index.html and steps.json to folder."""
+    """Shoot a scenario's steps and mark what each used; write index.html and steps.json."""
 
     page: Page
     folder: Path
     title: str
     description: str
+    told: Told | None = None  # what the page tells; the guide's own when not shared
+    clock: Callable[[], float] = field(default=lambda: time.time() * 1000)
     steps: list[GuideStep] = field(default_factory=list)
-    _marks: list[dict] = field(default_factory=list)
-    _url: str = ""
+    used: list[tuple[float, dict]] = field(default_factory=list)  # (when, ms; its box and doc)
+    _began: float = 0.0
+
+    def __post_init__(self) -> None:
+        if self.told is None:
+            self.told = Told(self.page)
+        self.told.listen("used", lambda at, box: self.used.append((at, box)), USED_JS)
 
     def start_step(self, index: int, caption: str) -> None:
         self.steps.append(GuideStep(index, caption))
-        self._marks, self._url = [], self.page.url
+        self._began = self.clock()
 
-    def action(self, box: dict | None, kind: str, shoot) -> None:
-        """Note an element about to be used; before a click, shoot the screen as it is."""
-        if self.page.url != self._url:  # a new screen: earlier marks belong to the old one
-            self._marks, self._url = [], self.page.url
-        if box is not None and not any(_same(box, m) for m in self._marks):
-            self._marks.append({k: round(box[k], 1) for k in ("x", "y", "width", "height")})
-        if kind in ("click", "check", "set_checked", "select_option") and self._marks:
-            self._shoot(shoot, replace=True)
+    def action(self, kind: str, shoot) -> None:
+        """Before a press, shoot the screen as it is (its marks come with the press)."""
+        if kind in PRESSES:
+            self._shoot(shoot, replace=True, before_press=True)
 
     def end_step(self, shoot) -> None:
-        """Make sure the step has a shot: the screen as the step leaves it."""
-        step = self.steps[-1]
-        if not step.shots:
-            self._marks, self._url = [], self.page.url
-            self._shoot(shoot, replace=False)
+        """Make sure the step has a shot: the screen as the step leaves it (unmarked)."""
+        if not self.steps[-1].shots:
+            self._shoot(shoot, replace=False, before_press=False)
 
-    def _shoot(self, shoot, replace: bool) -> None:
+    def _shoot(self, shoot, replace: bool, before_press: bool) -> None:
         step = self.steps[-1]
         same_screen = step.shots and step.shots[-1].url == self.page.url
         name = f"step-{step.index:02d}-{len(step.shots) + (0 if same_screen else 1)}.png"
@@ -73,11 +83,34 @@ class Guide:
             name = step.shots[-1].file
             step.shots.pop()
         self.folder.mkdir(parents=True, exist_ok=True)
+        before = self.clock()
         shoot(self.folder / name)
-        step.shots.append(Shot(name, self.page.url, list(self._marks)))
+        # Halfway through the shot: what was used before it is well before, its press after.
+        taken = (before + self.clock()) / 2
+        step.shots.append(Shot(name, self.page.url, taken, self._began, [], before_press))
+
+    def _mark(self) -> None:
+        """Give each shot before a press the boxes its step used on that screen, up to and
+        with the press: the first use after the shot, whose document is the screen's."""
+        used = sorted(self.used, key=lambda use: use[0])
+        for shot in (shot for step in self.steps for shot in step.shots if shot.before_press):
+            press = next((use for use in used if use[0] >= shot.taken), None)
+            if press is None:  # the press failed: nothing to mark
+                continue
+            shot.marks = []
+            for at, box in used:
+                if at > press[0]:
+                    break
+                if (
+                    at >= shot.since
+                    and box.get("doc") == press[1].get("doc")
+                    and not any(_same(box, mark) for mark in shot.marks)
+                ):
+                    shot.marks.append({k: round(box[k], 1) for k in ("x", "y", "width", "height")})
 
     def write(self, failed: str | None = None) -> Path:
         """Write steps.json and index.html; return the page."""
+        self._mark()
         self.folder.mkdir(parents=True, exist_ok=True)
         data = {
             "title": self.title,

@@ -30,6 +30,7 @@ from .. import evidence, versions
 from ..evidence import Recorder, ScenarioRecord
 from ..journeys import Customer, InboxMail
 from .film import SIZE, Film
+from .film.told import Told
 from .guide import Guide
 from .registry import Scenario
 
@@ -201,12 +202,8 @@ class Steps:
         self.recorder.end()
 
     def before_action(self, locator: Locator, kind: str) -> None:
-        """Mark the element about to be used on the guide's screenshot (a film sees it used)."""
-        try:
-            box = locator.bounding_box(timeout=TIMEOUT_MS)
-        except Exception:  # let the action itself say what is wrong
-            return
-        self.guide.action(box, kind, self.shoot)
+        """Let the guide shoot the screen before a press (what was used, the page tells)."""
+        self.guide.action(kind, self.shoot)
 
     def shoot(self, path: Path) -> None:
         self.page.screenshot(path=path)
@@ -312,18 +309,21 @@ def _new_context(browser: Browser, client: ControlClient, options: Options) -> B
 def _observers(
     scenario: Scenario, page: Page, client: ControlClient, options: Options, label: str
 ) -> dict:
-    """What watches the run, as asked: the film and the illustrated guide."""
+    """What watches the run, as asked: the film and the illustrated guide, both told by the
+    page what each step used (one Told)."""
     stem = f"{scenario.name}-{options.region}"
     film = guide = None
+    told = Told(page) if options.video_dir or options.guide_dir else None
     if options.video_dir:
-        film = Film(page, Path(options.video_dir) / f"{stem}.webm", scenario.description)
+        video = Path(options.video_dir) / f"{stem}.webm"
+        film = Film(page, video, scenario.description, told=told)
         if options.narration:
             film.narrate(client.home_url)
         film.start()
     if options.guide_dir:
         where = f"{REGIONS[options.region].company}・{wording.UNIT_NAMES[UNITS[options.unit]]}"
         title = f"{scenario.description}（{where}）"
-        guide = Guide(page, Path(options.guide_dir) / stem, title, label)
+        guide = Guide(page, Path(options.guide_dir) / stem, title, label, told=told)
     return {"film": film, "guide": guide}
 
 

@@ -20,7 +20,7 @@ from mock_site.phone.speech import Speech
 
 from .encoder import Cutter, find_ffmpeg
 from .pace import SIZE, Chapter
-from .told import SAID_JS, TELL_JS, TOLD, USED_JS
+from .told import SAID_JS, USED_JS, Told
 
 NARRATOR = "narration"  # the "region" narration is kept under in the speech cache
 
@@ -42,6 +42,7 @@ class Film:
     narrator: Speech | None = None  # None: a silent film
     home_url: str = ""  # where the softphone's sentences are served
     clock: Callable[[], float] = field(default=lambda: time.time() * 1000)  # ms, as stamps are
+    told: Told | None = None  # what the page tells; the film's own when not shared
     said: list[tuple[float, str]] = field(default_factory=list)  # (added, ms; audio URL)
     used: list[tuple[float, dict]] = field(default_factory=list)  # (used, ms; its box)
     shown: dict[float, float] = field(default_factory=dict)  # a moment: when it is on screen
@@ -58,28 +59,23 @@ class Film:
         if not narrator.available:
             return False
         self.narrator, self.home_url = narrator, home_url
-        self.page.add_init_script(SAID_JS)
+        self._told().listen("said", lambda at, audio: self._note(self.said, at, audio), SAID_JS)
         return True
+
+    def _told(self) -> Told:
+        if self.told is None:
+            self.told = Told(self.page)
+        return self.told
 
     def start(self) -> None:
         self.ffmpeg = self.ffmpeg or find_ffmpeg()
-        self.page.on("console", self._on_console)
-        self.page.add_init_script(TELL_JS)
-        self.page.add_init_script(USED_JS)
+        told = self._told()
+        told.listen("used", lambda at, box: self._note(self.used, at, box), USED_JS)
+        told.listen("shown", self.shown.__setitem__)
         self._folder = Path(tempfile.mkdtemp(prefix="hikari-film-"))
         self._cutter = Cutter(self)
         self._cutter.start()
         self.page.screencast.start(on_frame=self._on_frame, size=SIZE, quality=50)
-
-    def _on_console(self, message) -> None:
-        """Take what the page told (TELL_JS): a use, a sentence said, or when one is shown."""
-        if message.type != "debug" or not message.text.startswith(TOLD):
-            return
-        kind, at, what = json.loads(message.text[len(TOLD) :])
-        if kind == "shown":
-            self.shown[at] = what
-        else:
-            self._note(self.used if kind == "used" else self.said, at, what)
 
     def _on_frame(self, frame) -> None:
         self._add_frame(frame["timestamp"], frame["data"])

@@ -1,8 +1,14 @@
-"""What the page tells the film, without a round trip: the injected scripts (`Film.start`)."""
+"""What the page tells the film and the illustrated guide, without a round trip: the injected
+scripts, and `Told`, the one listener that hands each kind of news to those who asked."""
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+from playwright.sync_api import Page
 
 # What the page tells the film, on every page, as console.debug lines that start with TOLD: a
 # line needs no answer, where a binding's call is answered (a third of the cost, measured). A
@@ -28,7 +34,7 @@ SAID_JS = """new MutationObserver((records) => {
 # Each element a person would see used, where it is and when: a press (and when the screen it
 # was pressed on is shown), or a change of value (a field filled, an option chosen: the frame
 # before it) on an element not pressed just before. The outline goes round the control, not
-# the text in it.
+# the text in it. `doc` (the document's time origin) tells one showing of a screen from another.
 USED_JS = """(() => {
   const CONTROLS = "a,button,input,select,textarea,label,summary,[role=button],[role=link]," +
     "[role=checkbox],[role=radio],[role=option],[onclick]";
@@ -41,8 +47,40 @@ USED_JS = """(() => {
     if (event.type !== "pointerdown" && target === last && at - lastAt < 1000) return;
     last = target; lastAt = at;
     const r = target.getBoundingClientRect();
-    window.__hikariTell("used", at, {x: r.x, y: r.y, width: r.width, height: r.height});
+    window.__hikariTell("used", at,
+      {x: r.x, y: r.y, width: r.width, height: r.height, doc: performance.timeOrigin});
     if (event.type === "pointerdown") window.__hikariShown(at);
   };
   for (const type of ["pointerdown", "input", "change"]) addEventListener(type, note, true);
 })();"""
+
+
+class Told:
+    """Listen to what a page tells (TELL_JS): one console listener for a run, each kind of
+    news ("used", "said", "shown") handed to whoever listens for it, the scripts that tell it
+    added once. The film and the illustrated guide both learn from it what a step used."""
+
+    def __init__(self, page: Page) -> None:
+        self._page = page
+        self._listeners: dict[str, list[Callable[[float, Any], None]]] = defaultdict(list)
+        self._scripts: set[str] = set()
+        page.on("console", self._on_console)
+        self._add(TELL_JS)
+
+    def listen(self, kind: str, callback: Callable[[float, Any], None], script: str = "") -> None:
+        """Call callback(at, what) with each `kind` the page tells; script makes it tell it."""
+        if script:
+            self._add(script)
+        self._listeners[kind].append(callback)
+
+    def _add(self, script: str) -> None:
+        if script not in self._scripts:
+            self._scripts.add(script)
+            self._page.add_init_script(script)
+
+    def _on_console(self, message) -> None:
+        if message.type != "debug" or not message.text.startswith(TOLD):
+            return
+        kind, at, what = json.loads(message.text[len(TOLD) :])
+        for callback in self._listeners[kind]:
+            callback(at, what)
