@@ -311,6 +311,6 @@ def test_a_registration_mail_that_cannot_be_sent_is_told_and_can_be_retried(
     expect(confirm.alert).to_have_text(wording.ERR_MAIL_NOT_SENT)
     confirm.expect_loaded()
 
-    hikari._call("DELETE", "/mail/faults")
+    hikari.faults.end()
     confirm.register().expect_loaded()
     assert mailbox.wait_for(to=otp_account.address).link(contains="AOR_Regist.do")

@@ -175,16 +175,18 @@ class Environment_(RuleBasedStateMachine):
             self.statuses.append(("smtp", 421))
 
     @rule(to=st.sampled_from(ADDRESSES), stage=st.sampled_from(["rcpt", "data", "later"]),
-          code=st.sampled_from([250, 421, 451, 550, 99, 600]), drop=st.booleans(),
+          code=st.sampled_from([250, 421, 451, 550, 99, 600]),
+          kind=st.sampled_from(["refuse", "delay", "drop", "busy"]),
           delay=st.sampled_from([0, 0.02, -1]))  # fmt: skip
-    def break_a_mailbox(self, to, stage, code, drop, delay) -> None:
-        body = {"to": to, "stage": stage, "code": code, "drop": drop, "delay_seconds": delay}
-        self.api_post("/api/mail/faults", body)
+    def break_a_mailbox(self, to, stage, code, kind, delay) -> None:
+        body = {"channel": "mail", "kind": kind, "to": to, "stage": stage, "code": code,
+                "delay_seconds": delay}  # fmt: skip
+        self.api_post("/api/faults", body)
 
     @rule()
     def mend_every_mailbox(self) -> None:
-        response = self.api.delete("/api/mail/faults")
-        self.statuses.append(("/api/mail/faults", response.status_code))
+        response = self.api.delete("/api/faults")
+        self.statuses.append(("/api/faults", response.status_code))
 
     @invariant()
     def every_inbox_surface_answers(self) -> None:

@@ -1,15 +1,14 @@
-"""The inbox's JSON API under /api/mail/: list, wait (long-poll), read, raw, and faults."""
+"""The inbox's JSON API under /api/mail/: list, wait (long-poll), read and raw. Its faults are
+the mail channel of /api/faults (faults_api)."""
 
 from __future__ import annotations
 
 from flask import Blueprint, Response, jsonify, request
 
 from ..errors import FieldError
-from ..mail import Fault, MailTimeout
+from ..mail import MailTimeout
 from ..mail.sink import MailboxClosing
 from ..web import env
-from . import models
-from .api import parsed
 
 bp = Blueprint("mail_api", __name__, url_prefix="/api/mail")
 MAX_WAIT_SECONDS = 60.0
@@ -74,22 +73,3 @@ def raw(mail_id: int):
     if mail is None:
         return jsonify(error=f"no mail {mail_id}", field="mail_id"), 404
     return Response(mail.raw, mimetype="message/rfc822")
-
-
-@bp.post("/faults")
-def add_fault():
-    """Make the sink fail for one recipient: refuse at rcpt or data, delay, or hang up."""
-    asked = parsed(models.MailFault)
-    fault = Fault(
-        asked.to, asked.stage, asked.code, asked.message, asked.delay_seconds, asked.drop,
-        asked.uses,
-    )  # fmt: skip
-    env().mail_faults.set(fault)
-    return jsonify(fault.__dict__), 201
-
-
-@bp.delete("/faults")
-def clear_faults():
-    """Remove every fault."""
-    env().mail_faults.clear()
-    return jsonify(faults=[])

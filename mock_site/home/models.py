@@ -236,19 +236,12 @@ class MailFaultPlay(Body):
         description="printable ASCII text of at most 200 characters",
     )  # fmt: skip
     delay_seconds: float = Field(0, ge=0, le=30, description="seconds from 0 to 30")
-    drop: bool = Field(False, description="true or false")
     uses: int | None = Field(
         None, ge=1, le=10_000, description="how many times it plays, 1 to 10000; none: until reset"
     )
 
 
 Address = Annotated[str, Field(max_length=254, pattern=r"@")]
-
-
-class MailFault(MailFaultPlay):
-    """Make the sink fail for one recipient: refuse at rcpt or data, delay, or hang up."""
-
-    to: Address = Field(description="the recipient address the fault is for")
 
 
 class FaultChange(MailFaultPlay):
@@ -358,7 +351,6 @@ REQUEST_BODIES: dict[str, type[Body]] = {
     "Dial": Dial,
     "Keys": Keys,
     "IncomingCall": IncomingCall,
-    "MailFault": MailFault,
     "FaultChange": FaultChange,
     "ServicesChange": ServicesChange,
     "NewSpace": NewSpace,
