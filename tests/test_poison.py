@@ -213,8 +213,7 @@ def test_no_screen_can_be_framed_and_nothing_is_sniffed(env):
 
 def test_a_logged_in_screen_is_never_cached(env):
     v = Visitor(env, "east")
-    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD))
-    line.contract.otp.choice = "decline"
+    line = env.add_line(LineToSeed("east", additional_count=0, password=PASSWORD, otp=DECLINED))
     log_in()(v, line.contract.number)
 
     assert v.response.headers["Cache-Control"] == "no-store"  # the top, answered at AGL_Login.do

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from fixtures.screens import PASSWORD, Visitor, log_in, otp_choice, snapshot
-from fixtures.site_client import csrf_token, login, quick_number, screen_title
+from fixtures.site_client import csrf_token, login, quick_line, screen_title
 from mock_site import cli, seed, wording
 from mock_site.auth import service as auth_service
 from mock_site.config import Settings
@@ -24,7 +24,8 @@ from mock_site.environment import FREE_PORTS, Environment
 from mock_site.mail import extract
 from mock_site.otp import service as otp_service
 from mock_site.regions import REGIONS
-from mock_site.seed import LineToSeed
+from mock_site.seed import DECLINED, LineToSeed
+from mock_site.store import OtpChoice
 
 DEFAULTS = Settings()  # the rules' numbers, as the environment starts
 
@@ -40,8 +41,7 @@ def post_routes(env: Environment, region: str) -> list[str]:
 
 
 def logged_in(env: Environment, region: str) -> tuple[Visitor, str]:
-    line = env.add_line(LineToSeed(region, password=PASSWORD, additional_count=0))
-    line.contract.otp.choice = "decline"
+    line = env.add_line(LineToSeed(region, password=PASSWORD, additional_count=0, otp=DECLINED))
     v = Visitor(env, region).get("/AGL_Disp.do")
     v.submit("/AGL_Login.do", phoneNo=line.contract.number, **{"pass": PASSWORD})
     assert v.title == wording.TOP_TITLE
@@ -70,8 +70,8 @@ def test_every_post_without_a_csrf_token_is_refused_and_changes_nothing(region):
 @pytest.mark.parametrize("region", SITES)
 def test_a_csrf_token_from_before_login_is_stale_after_it(region):
     env = Environment()
-    line = quick_number(env, region)
-    env.store.find_number(region, line.contract_number)[1].otp.choice = "decline"
+    line = quick_line(env, region)
+    env.store.find_number(region, line.contract_number)[1].otp.choice = OtpChoice.DECLINE
     client = env.apps[region].test_client()
     old = csrf_token(client)
     client.post("/AGL_Login.do", data={"csrf_token": old, "phoneNo": line.contract_number,
@@ -105,7 +105,7 @@ def test_session_cookie_is_httponly_samesite_and_rotated_at_login(region):
     client = env.apps[region].test_client()
     token = csrf_token(client)
     before = client.get_cookie(f"hikari_{region}_session")
-    number = quick_number(env, region).contract_number
+    number = quick_line(env, region).contract_number
 
     client.post("/AGL_Login.do", data={"csrf_token": token, "phoneNo": number,
                                        "pass": seed.QUICK_TRY_PASSWORD})  # fmt: skip
@@ -261,8 +261,7 @@ def test_wrong_passwords_sent_at_once_still_void_at_the_guides_count():
 
 def test_a_password_check_leaves_the_store_free_for_other_requests(monkeypatch):
     env = Environment()
-    line = env.add_line(LineToSeed("east", password=PASSWORD, additional_count=0))
-    line.contract.otp.choice = "decline"
+    line = env.add_line(LineToSeed("east", password=PASSWORD, additional_count=0, otp=DECLINED))
     free_meanwhile = []
     real = auth_service.verify_password
 

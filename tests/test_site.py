@@ -11,7 +11,7 @@ from fixtures.site_client import (
     csrf_token,
     logged_in_client,
     login,
-    quick_number,
+    quick_line,
     screen_title,
 )
 from mock_site import seed, wording
@@ -26,7 +26,7 @@ ERR_VERIFY_PASSWORD_FORMAT = wording.fill(wording.ERR_VERIFY_PASSWORD_FORMAT, DE
 def test_login_answers_with_the_next_screen_at_its_own_url(env):
     """Production forwards: the login's POST itself shows the next screen (S1), no redirect."""
     client = env.apps["east"].test_client()
-    line = quick_number(env, "east")
+    line = quick_line(env, "east")
 
     response = login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
 
@@ -50,7 +50,7 @@ def test_logout_ends_the_server_session(env):
 
 
 def test_passwords_are_stored_hashed(env):
-    line = quick_number(env, "east")
+    line = quick_line(env, "east")
     _, number = env.store.find_number("east", line.contract_number)
 
     assert seed.QUICK_TRY_PASSWORD not in number.credential.password_hash
@@ -164,7 +164,7 @@ def test_passwords_never_reach_the_log(env, caplog):
 @pytest.mark.parametrize("password", HOSTILE)
 def test_hostile_login_password_is_a_wrong_password(env, password):
     client = env.apps["east"].test_client()
-    line = quick_number(env, "east")
+    line = quick_line(env, "east")
 
     response = login(client, line.contract_number, password)
 
@@ -182,7 +182,7 @@ def test_otp_can_be_switched_off_per_region(region, setting):
 
     env = Environment(Settings(**{setting: False}))
     client = env.apps[region].test_client()
-    line = quick_number(env, region)
+    line = quick_line(env, region)
 
     response = login(client, line.contract_number, seed.QUICK_TRY_PASSWORD)
 
