@@ -32,7 +32,7 @@ def create_app(region: str, env: Environment, config: dict[str, Any] | None = No
     )
     if config:
         app.config.from_mapping(config)
-    app.extensions["hikari"] = env
+    web.serve(app, env)
     web.init_site(app)
 
     def say(sentence: str, **values: Any) -> str:

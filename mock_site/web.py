@@ -54,6 +54,7 @@ from .store import (
 from .store import Session as ServerSession
 
 if TYPE_CHECKING:
+    from .environment import Environment
     from .state import State
 
 csrf = CSRFProtect()
@@ -76,12 +77,25 @@ def env() -> State:
     return g.hikari_state
 
 
+_EXTENSION = "hikari"  # where an app keeps the environment it serves (Flask's app.extensions)
+
+
+def serve(app: Flask, whole: Environment) -> None:
+    """Let app's requests reach the environment it is part of (web.environment())."""
+    app.extensions[_EXTENSION] = whole
+
+
+def environment() -> Environment:
+    """Return the whole environment this request's app serves: every space, every part."""
+    return current_app.extensions[_EXTENSION]
+
+
 def find_space() -> Any:
     """Put the request in its space, the first that applies: a login's number (a number is in
     one space only, whatever the browser names), the API path's space (/api/spaces/ID/…), the
     logged-in session's, the X-Hikari-Space header, the hikari_space cookie; else the default
     space. A space named but gone gets its page (JSON on the API), changing nothing."""
-    spaces = current_app.extensions["hikari"].spaces
+    spaces = environment().spaces
     if request.endpoint in ("static", "favicon", "buttons.svg_file"):
         g.hikari_state = spaces.default.state
         return None

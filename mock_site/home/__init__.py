@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from flask import Flask, g, jsonify, request
 
 from .. import wording
-from ..web import init_app
+from ..web import init_app, serve
 
 if TYPE_CHECKING:
     from ..environment import Environment
@@ -24,7 +24,7 @@ def create_home_app(env: Environment) -> Flask:
         SESSION_COOKIE_SAMESITE="Lax",
         JSON_ERRORS_UNDER="/api/",
     )
-    app.extensions["hikari"] = env
+    serve(app, env)
     init_app(app)
 
     from .api import bp as api_bp

@@ -7,14 +7,14 @@ import json
 from importlib import resources
 from typing import Any, TypeVar
 
-from flask import Blueprint, current_app, jsonify, request
+from flask import Blueprint, jsonify, request
 
 from .. import config, credentials, wording
 from ..clock import ClockOutOfRange
 from ..errors import FieldError
 from ..regions import REGIONS
 from ..store import TEMPORARY, Line
-from ..web import env
+from ..web import env, environment
 from . import models
 from .models import Body
 
@@ -47,7 +47,7 @@ def body() -> dict[str, Any]:
 @bp.get("/")
 def describe():
     """Say where each part of the environment listens."""
-    described = current_app.extensions["hikari"].describe()
+    described = environment().describe()
     return jsonify({**described, "space": env().space_id})
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, g, jsonify
+from flask import Blueprint, g, jsonify
 
 from ..phone.network import Call, CallError
-from ..web import env
+from ..web import env, environment
 from . import models
 from .api import parsed
 
@@ -19,7 +19,7 @@ def network():
 def in_space_of(number: str, region: str | None = None) -> None:
     """Put this request in the space of number (a caller, or the number rung): numbers are in
     one space only, so a call finds its space whatever space the request named."""
-    spaces = current_app.extensions["hikari"].spaces
+    spaces = environment().spaces
     owner = spaces.owner(region, number) if region else spaces.owner_anywhere(number)
     if owner is not None:
         g.hikari_state = owner.state

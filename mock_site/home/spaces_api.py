@@ -12,7 +12,6 @@ from typing import Any
 from flask import (
     Blueprint,
     Flask,
-    current_app,
     jsonify,
     make_response,
     redirect,
@@ -26,7 +25,7 @@ from ..config import SettingError, Settings
 from ..errors import FieldError
 from ..spaces import Space
 from ..store import SPACE_COOKIE, SpaceError
-from ..web import SPACE_ENVIRON, space_gone_page
+from ..web import SPACE_ENVIRON, environment, space_gone_page
 from . import models
 from .api import parsed
 
@@ -54,7 +53,7 @@ def init_app(app: Flask) -> None:
 
 
 def spaces():
-    return current_app.extensions["hikari"].spaces
+    return environment().spaces
 
 
 def space_json(space: Space) -> dict[str, Any]:

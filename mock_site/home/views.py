@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, make_response, render_template
+from flask import Blueprint, abort, make_response, render_template
 from markupsafe import Markup, escape
 
 from .. import wording
@@ -10,13 +10,9 @@ from ..mail import extract
 from ..regions import REGIONS
 from ..store import TEMPORARY
 from ..web import env as web_env
+from ..web import environment
 
 bp = Blueprint("views", __name__)
-
-
-def _hikari():
-    """The environment this home serves."""
-    return current_app.extensions["hikari"]
 
 
 @bp.get("/")
@@ -26,12 +22,12 @@ def index():
     return render_template(
         "home/index.html",
         lines=lines,
-        parts=_hikari().describe(),
+        parts=environment().describe(),
         now=state.clock.now(),
         credential_state=credential_state,
         unit_names=wording.UNIT_NAMES,
         quick_password=next((s.password for s in state.seeded if s.password), None),
-        spaces=_hikari().spaces.all(),
+        spaces=environment().spaces.all(),
     )
 
 
@@ -63,7 +59,7 @@ def phone():
 @bp.get("/phone/speech/<key>.wav")
 def speech(key: str):
     """Serve one guidance sentence's audio (synthesized once, kept by sentence and region)."""
-    wav = _hikari().speech.wav(key) if len(key) == 32 and key.isalnum() else None
+    wav = environment().speech.wav(key) if len(key) == 32 and key.isalnum() else None
     if wav is None:
         abort(404)
     response = make_response(wav)
