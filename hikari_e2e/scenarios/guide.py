@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page
 
 from .film.told import USED_JS, Told
@@ -30,6 +31,7 @@ class Shot:
     file: str
     url: str
     taken: float = 0.0  # ms since the epoch, as the page tells its times
+    doc: float | None = None  # the document shown (its time origin), as USED_JS names it
     since: float = 0.0  # when its step began: marks are of what the step used
     marks: list[dict] = field(default_factory=list)  # given at write() for a shot before a press
     before_press: bool = False
@@ -83,27 +85,39 @@ class Guide:
             name = step.shots[-1].file
             step.shots.pop()
         self.folder.mkdir(parents=True, exist_ok=True)
+        doc = self._document()
         before = self.clock()
         shoot(self.folder / name)
         # Halfway through the shot: what was used before it is well before, its press after.
         taken = (before + self.clock()) / 2
-        step.shots.append(Shot(name, self.page.url, taken, self._began, [], before_press))
+        step.shots.append(Shot(name, self.page.url, taken, doc, self._began, [], before_press))
+
+    def _document(self) -> float | None:
+        """The document on screen, as the page names it when it tells of a use."""
+        try:
+            return self.page.evaluate("performance.timeOrigin")
+        except PlaywrightError:  # between two documents: nothing of either is marked
+            return None
 
     def _mark(self) -> None:
-        """Give each shot before a press the boxes its step used on that screen, up to and
-        with the press: the first use after the shot, whose document is the screen's."""
+        """Give each shot before a press the boxes its step used on that showing of the
+        screen (its document), up to and with the press: the first use on it after the shot
+        and before the next. A press that never came (it failed, or changed nothing) leaves
+        what was used before the shot."""
         used = sorted(self.used, key=lambda use: use[0])
-        for shot in (shot for step in self.steps for shot in step.shots if shot.before_press):
-            press = next((use for use in used if use[0] >= shot.taken), None)
-            if press is None:  # the press failed: nothing to mark
+        shots = [shot for step in self.steps for shot in step.shots]
+        for shot, following in zip(shots, [*shots[1:], None], strict=True):
+            if not shot.before_press:
                 continue
-            shot.marks = []
+            until = following.taken if following else float("inf")
+            press = next((at for at, box in used if shot.taken <= at < until
+                          and box.get("doc") == shot.doc), shot.taken)  # fmt: skip
             for at, box in used:
-                if at > press[0]:
+                if at > press:
                     break
                 if (
                     at >= shot.since
-                    and box.get("doc") == press[1].get("doc")
+                    and box.get("doc") == shot.doc
                     and not any(_same(box, mark) for mark in shot.marks)
                 ):
                     shot.marks.append({k: round(box[k], 1) for k in ("x", "y", "width", "height")})
