@@ -53,25 +53,23 @@ class Film:
     _folder: Path = field(init=False)  # frames, scripts and segments while the film is cut
     _cutter: Cutter = field(init=False)
 
+    def __post_init__(self) -> None:
+        if self.told is None:
+            self.told = Told(self.page)
+
     def narrate(self, home_url: str) -> bool:
         """Speak the captions and the IVR in the film; tell whether a voice is there."""
         narrator = Speech()
         if not narrator.available:
             return False
         self.narrator, self.home_url = narrator, home_url
-        self._told().listen("said", lambda at, audio: self._note(self.said, at, audio), SAID_JS)
+        self.told.listen("said", lambda at, audio: self._note(self.said, at, audio), SAID_JS)
         return True
-
-    def _told(self) -> Told:
-        if self.told is None:
-            self.told = Told(self.page)
-        return self.told
 
     def start(self) -> None:
         self.ffmpeg = self.ffmpeg or find_ffmpeg()
-        told = self._told()
-        told.listen("used", lambda at, box: self._note(self.used, at, box), USED_JS)
-        told.listen("shown", self.shown.__setitem__)
+        self.told.listen("used", lambda at, box: self._note(self.used, at, box), USED_JS)
+        self.told.listen("shown", self.shown.__setitem__)
         self._folder = Path(tempfile.mkdtemp(prefix="hikari-film-"))
         self._cutter = Cutter(self)
         self._cutter.start()
