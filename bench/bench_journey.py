@@ -22,7 +22,7 @@ import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
@@ -61,7 +61,7 @@ def journey(page: Page, client: ControlClient, builder: LineBuilder) -> None:
 class Log(list):
     """What the journey does, in order: each action's name, and "nav" for each navigation."""
 
-    def before_action(self, locator: Locator, kind: str) -> None:
+    def before_action(self, kind: str) -> None:
         self.append(kind)  # returning no handle lets the action run as it would
 
 

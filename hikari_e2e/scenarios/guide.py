@@ -85,7 +85,7 @@ class Guide:
             name = step.shots[-1].file
             step.shots.pop()
         self.folder.mkdir(parents=True, exist_ok=True)
-        doc = self._document()
+        doc = self._document() if before_press else None  # only a shot before a press is marked
         before = self.clock()
         shoot(self.folder / name)
         # Halfway through the shot: what was used before it is well before, its press after.

@@ -201,7 +201,7 @@ class Steps:
             raise
         self.recorder.end()
 
-    def before_action(self, locator: Locator, kind: str) -> None:
+    def before_action(self, kind: str) -> None:
         """Let the guide shoot the screen before a press (what was used, the page tells)."""
         self.guide.action(kind, self.shoot)
 
@@ -211,7 +211,7 @@ class Steps:
 
 @contextmanager
 def watching(page: Page, steps: Steps) -> Iterator[None]:
-    """Call steps.before_action before each action on this page's locators.
+    """Call steps.before_action(kind) before each action on this page's locators.
 
     The journeys act through the page objects with plain Playwright calls; watching here keeps
     them the same for the tests and the scenarios.
@@ -223,7 +223,7 @@ def watching(page: Page, steps: Steps) -> Iterator[None]:
 
         def action(self: Locator, *args, **kwargs):
             if self.page is page:
-                steps.before_action(self, name)
+                steps.before_action(name)
             return original(self, *args, **kwargs)
 
         return action
