@@ -4,6 +4,7 @@ installed plugin, so that these override (and request) pytest-playwright's own."
 
 from __future__ import annotations
 
+import functools
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -80,19 +81,35 @@ def new_context(new_context, request: pytest.FixtureRequest):
 
 
 def _server_error(response, node: pytest.Item, output: Path) -> None:
+    """Shoot and close the page a raise answered. A navigation's response comes before its
+    document replaces the old one, and a shot taken in between fails ("Unable to capture
+    screenshot"): the page is shot at its next load. Events arrive in order, so that load is
+    this document's; the page closes whether or not the shot was taken."""
     from mock_site.store import SERVER_ERROR_HEADER
 
     if SERVER_ERROR_HEADER.lower() not in response.headers:
         return
     page = response.frame.page
+    shoot = functools.partial(_shoot_and_close, page, response.url, node, output)
+    if response.request.is_navigation_request() and response.frame == page.main_frame:
+        page.once("load", lambda _page: shoot())
+    else:
+        shoot()
+
+
+def _shoot_and_close(page: Page, url: str, node: pytest.Item, output: Path) -> None:
     shot = output / "server-error.png"
     try:
         output.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=shot)
-        node.add_report_section("call", "server error", f"{response.url}: the page, {shot}")
-        page.close()  # what the test waits for fails now
-    except Exception:  # noqa: S110  (already closing: the test ends anyway)
-        pass
+        node.add_report_section("call", "server error", f"{url}: the page, {shot}")
+    except Exception as error:  # a page already closing, a shot refused: said, and closed
+        node.add_report_section("call", "server error", f"{url}: no shot ({error})")
+    finally:
+        try:
+            page.close()  # what the test waits for fails now
+        except Exception:  # noqa: S110  (closed already)
+            pass
 
 
 @pytest.fixture
