@@ -92,7 +92,7 @@ def _server_error(response, node: pytest.Item, output: Path) -> None:
     page = response.frame.page
     shoot = functools.partial(_shoot_and_close, page, response.url, node, output)
     if response.request.is_navigation_request() and response.frame == page.main_frame:
-        page.once("load", lambda _page: shoot())
+        page.once("load", shoot)  # Playwright passes a handler only what it takes: nothing
     else:
         shoot()
 
